@@ -1,0 +1,248 @@
+// Package chapter is the workbook's model of a chapter: its metadata, its
+// prose, the learner's files, the given files, the tests and the reference
+// solution. It reads everything from an fs.FS rooted at the repository (or an
+// installed copy of it), so tests, the CLI and the server share one code path.
+// It knows nothing of HTTP or of the engines that run the tests.
+package chapter
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// Directories of a workbook tree.
+const (
+	ChaptersDir  = "chapters"
+	ExercisesDir = "exercises"
+	SolutionsDir = "solutions"
+	// ExercisesModule is the module path of the learner's workspace.
+	ExercisesModule = "github.com/cqrsworkbook/workbook/exercises"
+	// SupportDir holds packages every chapter's tests may import.
+	SupportDir = "puzzle"
+)
+
+// ErrNotFound is returned when no chapter matches a name.
+var ErrNotFound = errors.New("no such chapter")
+
+// Chapter is one day of the workbook.
+type Chapter struct {
+	Meta
+	// Number is the chapter's position, taken from its id ("03-aggregates" is 3).
+	Number int
+	// Dir is the folder of the chapter's prose, e.g. "chapters/03-aggregates".
+	Dir string
+	// Prose is the Markdown after the front matter; ProseLine is the line of
+	// chapter.md on which it starts.
+	Prose     string
+	ProseLine int
+	// Exercise holds the files of exercises/<id>: learner stubs, given files
+	// and tests, by base name.
+	Exercise map[string][]byte
+	// Solution holds the reference version of each learner file, by base name.
+	Solution map[string][]byte
+	// Tests lists the test functions in file order.
+	Tests []Test
+	// CodeRefs lists the code the prose shows by reference.
+	CodeRefs []CodeRef
+
+	keyLines metaLines
+}
+
+// Meta is a chapter's metadata, written as YAML front matter in chapter.md.
+type Meta struct {
+	ID           string   `yaml:"id" json:"id"`
+	Title        string   `yaml:"title" json:"title"`
+	Summary      string   `yaml:"summary" json:"summary"`
+	Goals        []string `yaml:"goals" json:"goals"`
+	LearnerFiles []string `yaml:"learner_files" json:"learner_files"`
+	Carries      string   `yaml:"carries,omitempty" json:"carries,omitempty"`
+	Hints        Hints    `yaml:"hints" json:"hints"`
+}
+
+// Hints are a chapter's hints for each part, gentlest first.
+type Hints struct {
+	Part1 []string `yaml:"part1" json:"part1"`
+	Part2 []string `yaml:"part2" json:"part2"`
+}
+
+// Suite is a set of tests: the worked example of the text, or the full suite
+// of edge cases and the puzzle input.
+type Suite string
+
+// The suites. All selects both.
+const (
+	Example Suite = "example"
+	Full    Suite = "full"
+	All     Suite = "all"
+)
+
+// ParseSuite returns the suite named s.
+func ParseSuite(s string) (Suite, error) {
+	switch Suite(s) {
+	case Example, Full, All:
+		return Suite(s), nil
+	}
+	return "", fmt.Errorf("unknown suite %q (want example, full or all)", s)
+}
+
+// Test is one test function of a chapter.
+type Test struct {
+	Name  string `json:"name"`
+	Part  int    `json:"part"`
+	Suite Suite  `json:"suite"`
+	File  string `json:"file"`
+	Line  int    `json:"line"`
+}
+
+var testName = regexp.MustCompile(`^TestPart([12])(Example|Full)`)
+
+// classify returns the part and suite a test name declares.
+func classify(name string) (part int, suite Suite, ok bool) {
+	m := testName.FindStringSubmatch(name)
+	if m == nil {
+		return 0, "", false
+	}
+	part, _ = strconv.Atoi(m[1])
+	return part, Suite(strings.ToLower(m[2])), true
+}
+
+// Select returns the tests of a suite, in file order.
+func (c *Chapter) Select(s Suite) []Test {
+	var out []Test
+	for _, t := range c.Tests {
+		if s == All || t.Suite == s {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// Test returns the test named name.
+func (c *Chapter) Test(name string) (Test, bool) {
+	for _, t := range c.Tests {
+		if t.Name == name {
+			return t, true
+		}
+	}
+	return Test{}, false
+}
+
+// IsLearnerFile reports whether name is a file the learner edits.
+func (c *Chapter) IsLearnerFile(name string) bool {
+	for _, f := range c.LearnerFiles {
+		if f == name {
+			return true
+		}
+	}
+	return false
+}
+
+// IsTestFile reports whether name is a test file.
+func IsTestFile(name string) bool { return strings.HasSuffix(name, "_test.go") }
+
+// GivenFiles returns the names of the exercise's given files: neither learner
+// files nor tests.
+func (c *Chapter) GivenFiles() []string {
+	var out []string
+	for _, name := range sortedKeys(c.Exercise) {
+		if strings.HasSuffix(name, ".go") && !IsTestFile(name) && !c.IsLearnerFile(name) {
+			out = append(out, name)
+		}
+	}
+	return out
+}
+
+// TestFiles returns the names of the exercise's test files.
+func (c *Chapter) TestFiles() []string {
+	var out []string
+	for _, name := range sortedKeys(c.Exercise) {
+		if IsTestFile(name) {
+			out = append(out, name)
+		}
+	}
+	return out
+}
+
+// ImportPath is the Go import path of the chapter's exercise package.
+func (c *Chapter) ImportPath() string { return ExercisesModule + "/" + c.ID }
+
+// ExerciseDir is the exercise folder, relative to the workbook root.
+func (c *Chapter) ExerciseDir() string { return path.Join(ExercisesDir, c.ID) }
+
+// Package returns the files of the exercise package with the learner files
+// replaced: by the reference solution when solution is true, then by any
+// overrides (unsaved editor buffers, say), by base name.
+func (c *Chapter) Package(solution bool, overrides map[string][]byte) (map[string][]byte, error) {
+	out := make(map[string][]byte, len(c.Exercise))
+	for name, data := range c.Exercise {
+		if strings.HasSuffix(name, ".go") {
+			out[name] = data
+		}
+	}
+	if solution {
+		for _, name := range c.LearnerFiles {
+			data, ok := c.Solution[name]
+			if !ok {
+				return nil, fmt.Errorf("chapter %s: no reference solution for %s", c.ID, name)
+			}
+			out[name] = data
+		}
+	}
+	for name, data := range overrides {
+		if !c.IsLearnerFile(name) {
+			return nil, fmt.Errorf("chapter %s: %s is not a learner file (learner files: %s)", c.ID, name, strings.Join(c.LearnerFiles, ", "))
+		}
+		out[name] = data
+	}
+	return out, nil
+}
+
+func sortedKeys(m map[string][]byte) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// Support returns the support packages the exercises may import (the puzzle
+// helper), by import path, each as a map of file name to contents.
+func Support(fsys fs.FS) (map[string]map[string][]byte, error) {
+	dir := path.Join(ExercisesDir, SupportDir)
+	files, err := readGoFiles(fsys, dir)
+	if err != nil {
+		return nil, err
+	}
+	for name := range files {
+		if IsTestFile(name) {
+			delete(files, name)
+		}
+	}
+	return map[string]map[string][]byte{ExercisesModule + "/" + SupportDir: files}, nil
+}
+
+func readGoFiles(fsys fs.FS, dir string) (map[string][]byte, error) {
+	entries, err := fs.ReadDir(fsys, dir)
+	if err != nil {
+		return nil, err
+	}
+	files := make(map[string][]byte)
+	for _, e := range entries {
+		if e.IsDir() || !strings.HasSuffix(e.Name(), ".go") {
+			continue
+		}
+		data, err := fs.ReadFile(fsys, path.Join(dir, e.Name()))
+		if err != nil {
+			return nil, err
+		}
+		files[e.Name()] = data
+	}
+	return files, nil
+}

@@ -1,0 +1,293 @@
+// Package check verifies the curriculum, as rustlings' dev check and the Go
+// Tour's content tests do: every chapter's metadata and prose are sound, the
+// numbers of its worked examples match its example tests, its given files are
+// up to date, its stub compiles and fails, its reference solution passes, and
+// the interpreter and the go tool agree test by test.
+package check
+
+import (
+	"context"
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"path"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/cqrsworkbook/workbook/chapter"
+	"github.com/cqrsworkbook/workbook/harness"
+	"github.com/cqrsworkbook/workbook/harness/preflight"
+	"github.com/yuin/goldmark"
+	gast "github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/text"
+)
+
+// Engines are the engines every chapter must pass in, in this order.
+var Engines = []string{"interp", "go"}
+
+// Static checks what needs no engine: sections, code references, worked
+// example numbers, carried files and the interpreter subset.
+func Static(ch *chapter.Chapter, carried map[string][]byte) []error {
+	var errs []error
+	md := path.Join(ch.Dir, "chapter.md")
+	secs := sections(ch)
+	for _, want := range []string{"Part 1", "Part 2", "In the wild"} {
+		if _, ok := secs.h2[want]; !ok {
+			errs = append(errs, &chapter.Error{File: md, Msg: fmt.Sprintf("missing section \"## %s\"", want)})
+		}
+	}
+	for part := 1; part <= 2; part++ {
+		ex, ok := secs.worked[part]
+		if !ok {
+			errs = append(errs, &chapter.Error{File: md, Msg: fmt.Sprintf("Part %d has no \"### Worked example\" section", part)})
+			continue
+		}
+		errs = append(errs, compareNumbers(ch, part, ex)...)
+	}
+	for _, ref := range ch.CodeRefs {
+		if !strings.HasPrefix(ref.Path, "examples/") || !strings.HasSuffix(ref.Path, ".go") {
+			errs = append(errs, &chapter.Error{File: md, Line: ref.Line, Msg: fmt.Sprintf("code reference %s: show Go files from the chapter's examples/ package, which go test compiles", ref.Path)})
+		}
+	}
+	errs = append(errs, chapter.Stale(ch, carried)...)
+
+	// The curriculum's own code stays inside what the interpreter runs.
+	for _, solution := range []bool{false, true} {
+		files, err := ch.Package(solution, nil)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		var names []string
+		for name := range files {
+			if solution && !ch.IsLearnerFile(name) {
+				continue
+			}
+			names = append(names, name)
+		}
+		sort.Strings(names)
+		for _, d := range preflight.Check(files, names, true) {
+			dir := ch.ExerciseDir()
+			if solution {
+				dir = path.Join(chapter.SolutionsDir, ch.ID)
+			}
+			errs = append(errs, &chapter.Error{File: path.Join(dir, d.File), Line: d.Line, Msg: d.Message})
+		}
+	}
+	return errs
+}
+
+// Engines runs the stub and the solution in every engine: the stub must
+// compile and fail every test, the solution must pass every test, and the
+// engines must agree test by test.
+func Run(ctx context.Context, h *harness.Harness, ch *chapter.Chapter) []error {
+	var errs []error
+	bad := func(format string, args ...any) {
+		errs = append(errs, fmt.Errorf("%s: %s", ch.ID, fmt.Sprintf(format, args...)))
+	}
+	statuses := map[bool]map[string]map[string]harness.Status{false: {}, true: {}}
+	for _, engine := range Engines {
+		for _, solution := range []bool{false, true} {
+			what := "stub"
+			if solution {
+				what = "solution"
+			}
+			rep, err := h.Run(ctx, harness.Request{Chapter: ch, Suite: chapter.All, Engine: engine, Solution: solution})
+			if err != nil {
+				bad("%s in %s: %v", what, engine, err)
+				continue
+			}
+			if rep.Problem != "" {
+				bad("%s in %s: %s", what, engine, rep.Problem)
+				continue
+			}
+			for _, ce := range rep.CompileErrors {
+				bad("%s in %s does not compile: %s:%d:%d: %s", what, engine, ce.File, ce.Line, ce.Col, ce.Message)
+			}
+			st := map[string]harness.Status{}
+			for _, t := range rep.Tests {
+				st[t.Name] = t.Status
+				switch {
+				case solution && t.Status != harness.Pass:
+					bad("solution in %s: %s %s: %s", engine, t.Name, t.Status, firstLine(t.Message))
+				case !solution && t.Status == harness.Pass:
+					bad("stub in %s: %s passes before the learner wrote anything: it tests nothing of theirs", engine, t.Name)
+				}
+			}
+			statuses[solution][engine] = st
+		}
+	}
+	for _, solution := range []bool{false, true} {
+		a, b := statuses[solution][Engines[0]], statuses[solution][Engines[1]]
+		if a == nil || b == nil {
+			continue
+		}
+		for _, t := range ch.Tests {
+			if a[t.Name] != b[t.Name] {
+				what := "stub"
+				if solution {
+					what = "solution"
+				}
+				bad("engines disagree on the %s's %s: %s says %s, %s says %s", what, t.Name, Engines[0], a[t.Name], Engines[1], b[t.Name])
+			}
+		}
+	}
+	return errs
+}
+
+func firstLine(s string) string {
+	l, _, _ := strings.Cut(strings.TrimSpace(s), "\n")
+	return l
+}
+
+type proseSections struct {
+	h2     map[string]bool
+	worked map[int]string // part → the worked example's text
+}
+
+// sections finds the prose's "##" headings and the text of each part's
+// "### Worked example".
+func sections(ch *chapter.Chapter) proseSections {
+	src := []byte(ch.Prose)
+	doc := goldmark.New().Parser().Parse(text.NewReader(src))
+	out := proseSections{h2: map[string]bool{}, worked: map[int]string{}}
+	part := 0
+	collecting := false
+	var b strings.Builder
+	flush := func() {
+		if collecting {
+			out.worked[part] = b.String()
+		}
+		collecting = false
+		b.Reset()
+	}
+	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
+		if h, ok := n.(*gast.Heading); ok {
+			title := strings.TrimSpace(string(nodeText(h, src)))
+			if h.Level <= 3 {
+				flush()
+			}
+			if h.Level == 2 {
+				out.h2[title] = true
+				part = 0
+				if p, found := strings.CutPrefix(title, "Part "); found {
+					part, _ = strconv.Atoi(strings.Fields(p + " x")[0])
+				}
+			}
+			if h.Level == 3 && strings.EqualFold(title, "Worked example") && part > 0 {
+				collecting = true
+			}
+			continue
+		}
+		if collecting {
+			if fc, ok := n.(*gast.FencedCodeBlock); ok {
+				if _, _, isRef := chapter.ParseInfo(infoOf(fc, src)); isRef {
+					continue
+				}
+			}
+			b.Write(nodeText(n, src))
+			b.WriteByte('\n')
+		}
+	}
+	flush()
+	return out
+}
+
+func infoOf(fc *gast.FencedCodeBlock, src []byte) string {
+	if fc.Info == nil {
+		return ""
+	}
+	return string(fc.Info.Segment.Value(src))
+}
+
+// nodeText is the Markdown source of a block: its own lines, or its
+// children's for containers such as lists.
+func nodeText(n gast.Node, src []byte) []byte {
+	var b []byte
+	if n.Lines().Len() > 0 {
+		for i := 0; i < n.Lines().Len(); i++ {
+			seg := n.Lines().At(i)
+			b = append(b, seg.Value(src)...)
+		}
+		return b
+	}
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		b = append(b, nodeText(c, src)...)
+		b = append(b, '\n')
+	}
+	return b
+}
+
+var number = regexp.MustCompile(`\d(?:[\d_,]*\d)?`)
+
+func numbersIn(s string) map[string]bool {
+	out := map[string]bool{}
+	for _, m := range number.FindAllString(s, -1) {
+		n := strings.NewReplacer(",", "", "_", "").Replace(m)
+		n = strings.TrimLeft(n, "0")
+		if n == "" {
+			n = "0"
+		}
+		out[n] = true
+	}
+	return out
+}
+
+// compareNumbers checks that the worked example of one part and that part's
+// example tests quote the same numbers.
+func compareNumbers(ch *chapter.Chapter, part int, prose string) []error {
+	testNums := map[string]bool{}
+	fset := token.NewFileSet()
+	prefix := fmt.Sprintf("TestPart%dExample", part)
+	found := false
+	for _, name := range ch.TestFiles() {
+		f, err := parser.ParseFile(fset, name, ch.Exercise[name], parser.SkipObjectResolution)
+		if err != nil {
+			continue
+		}
+		for _, d := range f.Decls {
+			fn, ok := d.(*ast.FuncDecl)
+			if !ok || !strings.HasPrefix(fn.Name.Name, prefix) {
+				continue
+			}
+			found = true
+			ast.Inspect(fn, func(n ast.Node) bool {
+				if lit, ok := n.(*ast.BasicLit); ok && (lit.Kind == token.INT || lit.Kind == token.STRING) {
+					for k := range numbersIn(lit.Value) {
+						testNums[k] = true
+					}
+				}
+				return true
+			})
+		}
+	}
+	md := path.Join(ch.Dir, "chapter.md")
+	if !found {
+		return []error{&chapter.Error{File: md, Msg: fmt.Sprintf("Part %d has a worked example but no %s test", part, prefix)}}
+	}
+	proseNums := numbersIn(prose)
+	var errs []error
+	for _, n := range sortedSet(proseNums) {
+		if !testNums[n] {
+			errs = append(errs, &chapter.Error{File: md, Msg: fmt.Sprintf("Part %d's worked example says %s, which its example tests (%s...) never use", part, n, prefix)})
+		}
+	}
+	for _, n := range sortedSet(testNums) {
+		if len(n) >= 2 && !proseNums[n] {
+			errs = append(errs, &chapter.Error{File: md, Msg: fmt.Sprintf("Part %d's example tests use %s, which its worked example never mentions", part, n)})
+		}
+	}
+	return errs
+}
+
+func sortedSet(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}

@@ -1,0 +1,130 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+
+	"github.com/cqrsworkbook/workbook/chapter"
+	"github.com/cqrsworkbook/workbook/check"
+)
+
+func cmdCheck(ctx context.Context, args []string, stdout io.Writer) (int, error) {
+	fs := flag.NewFlagSet("check", flag.ContinueOnError)
+	static := fs.Bool("static", false, "only the checks that need no engine")
+	pos, err := parseArgs(fs, args)
+	if err != nil {
+		return exitUsage, err
+	}
+	wb, err := open()
+	if err != nil {
+		return exitFail, err
+	}
+	selected := wb.chapters
+	if len(pos) > 0 {
+		selected = nil
+		for _, p := range pos {
+			ch, err := chapter.Lookup(wb.chapters, p)
+			if err != nil {
+				return exitUsage, err
+			}
+			selected = append(selected, ch)
+		}
+	}
+	carried, err := chapter.Carried(wb.chapters)
+	if err != nil {
+		return exitFail, err
+	}
+	failed := 0
+	for _, ch := range selected {
+		errs := check.Static(ch, carried[ch.ID])
+		if !*static && ctx.Err() == nil {
+			errs = append(errs, check.Run(ctx, wb.h, ch)...)
+		}
+		if len(errs) == 0 {
+			fmt.Fprintf(stdout, "ok    %s\n", ch.ID)
+			continue
+		}
+		failed++
+		fmt.Fprintf(stdout, "FAIL  %s\n", ch.ID)
+		for _, e := range errs {
+			fmt.Fprintf(stdout, "      %v\n", e)
+		}
+	}
+	fmt.Fprintf(stdout, "\n%d passed, %d failed\n", len(selected)-failed, failed)
+	if failed > 0 || ctx.Err() != nil {
+		return exitFail, nil
+	}
+	return exitOK, nil
+}
+
+func cmdGen(args []string, stdout io.Writer) error {
+	fs := flag.NewFlagSet("gen", flag.ContinueOnError)
+	if _, err := parseArgs(fs, args); err != nil {
+		return err
+	}
+	wb, err := open()
+	if err != nil {
+		return err
+	}
+	carried, err := chapter.Carried(wb.chapters)
+	if err != nil {
+		return err
+	}
+	for _, ch := range wb.chapters {
+		dir := filepath.Join(wb.root, filepath.FromSlash(ch.ExerciseDir()))
+		want := carried[ch.ID]
+		names := make([]string, 0, len(want))
+		for name := range want {
+			names = append(names, name)
+		}
+		sort.Strings(names)
+		for _, name := range names {
+			if string(ch.Exercise[name]) == string(want[name]) {
+				continue
+			}
+			if err := writeFileAtomic(filepath.Join(dir, name), want[name]); err != nil {
+				return err
+			}
+			fmt.Fprintf(stdout, "wrote %s/%s\n", ch.ExerciseDir(), name)
+		}
+		for name, data := range ch.Exercise {
+			if _, gen := chapter.IsGenerated(data); gen && want[name] == nil {
+				if err := os.Remove(filepath.Join(dir, name)); err != nil {
+					return err
+				}
+				fmt.Fprintf(stdout, "removed %s/%s\n", ch.ExerciseDir(), name)
+			}
+		}
+	}
+	return nil
+}
+
+// writeFileAtomic replaces a file in one step: a temporary file in the same
+// folder, synced, then renamed over the old one.
+func writeFileAtomic(name string, data []byte) error {
+	f, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".tmp-*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(f.Name())
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	if err := os.Chmod(f.Name(), 0o644); err != nil {
+		return err
+	}
+	return os.Rename(f.Name(), name)
+}

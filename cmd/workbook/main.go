@@ -1,0 +1,29 @@
+// Command workbook is the CQRS Workbook: it lists the chapters, runs a
+// chapter's tests against your code in the interpreter or with the go tool,
+// and checks the whole curriculum.
+//
+//	workbook list [--json]
+//	workbook test CHAPTER [--suite example|full|all] [--engine interp|go]
+//	              [--against exercise|solution] [--seed S] [--json]
+//	workbook check [CHAPTER...]
+//	workbook gen
+package main
+
+import (
+	"context"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/cqrsworkbook/workbook/harness/interp"
+)
+
+func main() {
+	if interp.IsWorker() {
+		os.Exit(interp.WorkerMain())
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}

@@ -1,0 +1,131 @@
+// Package puzzle gives every chapter its Advent-of-Code-style puzzle input:
+// a large input generated deterministically from a seed, and a check of the
+// learner's answer against the answer the reference solution computed.
+//
+// By default every learner gets the chapter's own seed, whose answers are
+// written in the chapter's tests. A personal input comes from a seed of your
+// own (your name, say):
+//
+//	workbook test 1 --seed ada
+//
+// The workbook first runs the reference solution on that input to learn the
+// expected answers, then runs your code and passes them in with -want. With
+// plain go test you can do the same by hand:
+//
+//	go test ./01-commands/ -args -seed=ada -want=part1=123,part2=45
+package puzzle
+
+import (
+	"flag"
+	"fmt"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// DefaultSeed is the seed used when no -seed is given.
+const DefaultSeed = "workbook"
+
+var (
+	seedFlag = flag.String("seed", "", "personal puzzle seed (default "+strconv.Quote(DefaultSeed)+")")
+	wantFlag = flag.String("want", "", "expected puzzle answers for -seed, as part1=N,part2=M")
+)
+
+// Seed returns the seed of this run's puzzle input.
+func Seed() string {
+	if *seedFlag == "" {
+		return DefaultSeed
+	}
+	return *seedFlag
+}
+
+// Rand is a small deterministic random source (splitmix64). It gives the
+// same numbers for the same seed on every machine and in both engines.
+type Rand struct {
+	state uint64
+}
+
+// New returns a Rand for one chapter's puzzle and a seed.
+func New(chapter, seed string) *Rand {
+	// FNV-1a over "chapter/seed".
+	h := uint64(14695981039346656037)
+	s := chapter + "/" + seed
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= 1099511628211
+	}
+	return &Rand{state: h}
+}
+
+// Uint64 returns the next pseudo-random number.
+func (r *Rand) Uint64() uint64 {
+	r.state += 0x9e3779b97f4a7c15
+	z := r.state
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9
+	z = (z ^ (z >> 27)) * 0x94d049bb133111eb
+	return z ^ (z >> 31)
+}
+
+// Intn returns a number in [0, n). It panics if n <= 0.
+func (r *Rand) Intn(n int) int {
+	if n <= 0 {
+		panic("puzzle: Intn argument must be positive")
+	}
+	return int(r.Uint64() % uint64(n))
+}
+
+// Between returns a number in [lo, hi].
+func (r *Rand) Between(lo, hi int) int {
+	return lo + r.Intn(hi-lo+1)
+}
+
+// Chance reports true with probability percent/100.
+func (r *Rand) Chance(percent int) bool {
+	return r.Intn(100) < percent
+}
+
+// Pick returns one of the strings.
+func (r *Rand) Pick(choices []string) string {
+	return choices[r.Intn(len(choices))]
+}
+
+// Check compares the learner's answer for one part ("part1" or "part2") with
+// the expected one: the -want flag when given, else defaultWant when the seed
+// is the default one. It always logs the answer, so the learner (and the
+// workbook, which learns a personal seed's answers from the reference
+// solution) can read it.
+func Check(t testing.TB, part string, got int, defaultWant int) {
+	t.Helper()
+	seed := Seed()
+	t.Logf("puzzle answer %s: %d (seed %q)", part, got, seed)
+	want, ok := wanted(part)
+	if !ok {
+		if seed != DefaultSeed {
+			t.Errorf("no expected %s answer for seed %q: run it with `workbook test --seed %s`, which asks the reference solution", part, seed, seed)
+			return
+		}
+		want = defaultWant
+	}
+	if got != want {
+		t.Errorf("%s puzzle answer (seed %q) = %d, want %d", part, seed, got, want)
+	}
+}
+
+// wanted returns the answer for part given with -want, if any.
+func wanted(part string) (int, bool) {
+	if *wantFlag == "" {
+		return 0, false
+	}
+	for _, kv := range strings.Split(*wantFlag, ",") {
+		k, v, found := strings.Cut(kv, "=")
+		if !found || strings.TrimSpace(k) != part {
+			continue
+		}
+		n, err := strconv.Atoi(strings.TrimSpace(v))
+		if err != nil {
+			panic(fmt.Sprintf("puzzle: -want %q: %v", *wantFlag, err))
+		}
+		return n, true
+	}
+	return 0, false
+}

@@ -1,0 +1,10 @@
+module github.com/cqrsworkbook/workbook
+
+go 1.26.8
+
+require (
+	github.com/stretchr/testify v1.12.1
+	github.com/traefik/yaegi v0.16.1
+	github.com/yuin/goldmark v1.8.7
+	go.yaml.in/yaml/v3 v3.0.6
+)

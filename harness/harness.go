@@ -1,0 +1,273 @@
+// Package harness runs a chapter's tests against the learner's code (or the
+// reference solution) in one of two engines and reports every test's
+// outcome. The engines are two implementations of Engine: the yaegi
+// interpreter in a worker process (package interp) and the go tool (package
+// gotest); neither knows the other, and the harness knows neither.
+package harness
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/cqrsworkbook/workbook/chapter"
+	"github.com/cqrsworkbook/workbook/harness/preflight"
+)
+
+// Engine runs the tests of one package.
+type Engine interface {
+	// Run runs job.Tests in order and reports each one. Compile errors come
+	// back in the Outcome, not as an error; an error means the engine could
+	// not run at all (no Go toolchain, say), and its message says what to do.
+	Run(ctx context.Context, job Job) (Outcome, error)
+	// Interpreted reports whether the engine runs code in the interpreter,
+	// whose language gaps the preflight checks.
+	Interpreted() bool
+}
+
+// Job is one run of one package.
+type Job struct {
+	Chapter    string
+	ImportPath string
+	// Files are the package's files by base name, learner files already
+	// replaced by the solution or the editor's buffers.
+	Files map[string][]byte
+	// ModuleDir is the learner's workspace module on disk and Dir the
+	// package in it, for engines that need a real folder.
+	ModuleDir, Dir string
+	// Support holds other packages the tests import, by import path.
+	Support map[string]map[string][]byte
+	// Tests are the test functions to run, in order.
+	Tests []string
+	// Args are flags for the test binary, like -seed=ada.
+	Args   []string
+	Limits Limits
+}
+
+// Limits bound one run.
+type Limits struct {
+	// TestTimeout is each test's deadline.
+	TestTimeout time.Duration
+	// OutputBytes caps the output kept per test; RunOutputBytes per run.
+	OutputBytes, RunOutputBytes int
+	// MemoryBytes caps the worker's memory.
+	MemoryBytes int64
+}
+
+// DefaultLimits are the limits of a run unless the caller sets others.
+var DefaultLimits = Limits{
+	TestTimeout:    5 * time.Second,
+	OutputBytes:    16 << 10,
+	RunOutputBytes: 256 << 10,
+	MemoryBytes:    1 << 30,
+}
+
+// Outcome is what an engine reports of a job.
+type Outcome struct {
+	CompileErrors []CompileError
+	Tests         []TestResult
+}
+
+// Harness runs chapters.
+type Harness struct {
+	// FS is the workbook: chapters, exercises and solutions.
+	FS fs.FS
+	// Root is the same tree on disk, for engines that need files on disk.
+	Root string
+	// Engines by name: "interp" and "go".
+	Engines map[string]Engine
+	// Limits of every run; zero fields take DefaultLimits.
+	Limits Limits
+}
+
+// Request says what to run.
+type Request struct {
+	Chapter *chapter.Chapter
+	Suite   chapter.Suite
+	Engine  string
+	// Solution runs the reference solution instead of the learner's files.
+	Solution bool
+	// Files replace learner files by name (an editor's unsaved buffers).
+	Files map[string][]byte
+	// Seed picks a personal puzzle input; empty is the chapter's own.
+	Seed string
+}
+
+// ErrUsage marks a request that cannot be run as asked.
+var ErrUsage = errors.New("usage")
+
+// Run runs a request and reports every selected test.
+func (h *Harness) Run(ctx context.Context, req Request) (*Report, error) {
+	start := time.Now()
+	ch := req.Chapter
+	eng, ok := h.Engines[req.Engine]
+	if !ok {
+		return nil, fmt.Errorf("%w: unknown engine %q (want interp or go)", ErrUsage, req.Engine)
+	}
+	if req.Suite == "" {
+		req.Suite = chapter.All
+	}
+	against := "exercise"
+	if req.Solution {
+		against = "solution"
+	}
+	rep := &Report{Chapter: ch.ID, Engine: req.Engine, Against: against, Suite: req.Suite, Seed: req.Seed,
+		CompileErrors: []CompileError{}, Tests: []TestResult{}}
+	defer func() { rep.DurationMS = time.Since(start).Milliseconds() }()
+
+	files, err := ch.Package(req.Solution, req.Files)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrUsage, err)
+	}
+	selected := ch.Select(req.Suite)
+
+	// Preflight: what the engine would reject, said kindly and at the line.
+	var learner []string
+	for _, f := range ch.LearnerFiles {
+		learner = append(learner, f)
+	}
+	for _, d := range preflight.Check(files, learner, eng.Interpreted()) {
+		rep.CompileErrors = append(rep.CompileErrors, CompileError{File: d.File, Line: d.Line, Col: d.Col, Message: d.Message})
+	}
+	if len(rep.CompileErrors) > 0 {
+		h.notRun(rep, selected, "not run: the code does not compile")
+		rep.tally()
+		return rep, nil
+	}
+
+	args, err := h.puzzleArgs(ctx, eng, req)
+	if err != nil {
+		rep.Problem = err.Error()
+		h.notRun(rep, selected, "not run: "+err.Error())
+		rep.tally()
+		return rep, nil
+	}
+	job := h.job(ch, files, selected, args)
+	out, err := eng.Run(ctx, job)
+	if err != nil {
+		rep.Problem = err.Error()
+		h.notRun(rep, selected, "not run: "+err.Error())
+		rep.tally()
+		return rep, nil
+	}
+	rep.CompileErrors = append(rep.CompileErrors, out.CompileErrors...)
+	byName := map[string]TestResult{}
+	for _, t := range out.Tests {
+		byName[t.Name] = t
+	}
+	for _, t := range selected {
+		r, ok := byName[t.Name]
+		if !ok {
+			r = TestResult{Name: t.Name, Status: Error, Message: "not run"}
+			if len(out.CompileErrors) > 0 {
+				r.Message = "not run: the code does not compile"
+			}
+		}
+		r.Part, r.Suite = t.Part, t.Suite
+		msg, file, line := CleanMessage(r.Message, files)
+		r.Message = msg
+		if r.File == "" {
+			r.File, r.Line = file, line
+		}
+		rep.Tests = append(rep.Tests, r)
+	}
+	rep.tally()
+	return rep, nil
+}
+
+func (h *Harness) notRun(rep *Report, tests []chapter.Test, why string) {
+	for _, t := range tests {
+		rep.Tests = append(rep.Tests, TestResult{Name: t.Name, Part: t.Part, Suite: t.Suite, Status: Error, Message: why})
+	}
+}
+
+func (h *Harness) limits() Limits {
+	l := h.Limits
+	d := DefaultLimits
+	if l.TestTimeout == 0 {
+		l.TestTimeout = d.TestTimeout
+	}
+	if l.OutputBytes == 0 {
+		l.OutputBytes = d.OutputBytes
+	}
+	if l.RunOutputBytes == 0 {
+		l.RunOutputBytes = d.RunOutputBytes
+	}
+	if l.MemoryBytes == 0 {
+		l.MemoryBytes = d.MemoryBytes
+	}
+	return l
+}
+
+func (h *Harness) job(ch *chapter.Chapter, files map[string][]byte, tests []chapter.Test, args []string) Job {
+	job := Job{Chapter: ch.ID, ImportPath: ch.ImportPath(), Files: files, Args: args, Limits: h.limits()}
+	for _, t := range tests {
+		job.Tests = append(job.Tests, t.Name)
+	}
+	if h.Root != "" {
+		job.ModuleDir = filepath.Join(h.Root, chapter.ExercisesDir)
+		job.Dir = filepath.Join(h.Root, filepath.FromSlash(ch.ExerciseDir()))
+	}
+	job.Support, _ = chapter.Support(h.FS)
+	return job
+}
+
+var answerLine = regexp.MustCompile(`puzzle answer (part[12]): (-?\d+)`)
+
+// puzzleArgs returns the test flags for a personal seed: the seed, and the
+// answers the reference solution gives for it, learned by running it first.
+func (h *Harness) puzzleArgs(ctx context.Context, eng Engine, req Request) ([]string, error) {
+	if req.Seed == "" || req.Seed == "workbook" {
+		return nil, nil
+	}
+	ch := req.Chapter
+	if !usesPuzzle(ch) {
+		return nil, nil
+	}
+	seedArg := "-seed=" + req.Seed
+	files, err := ch.Package(true, nil)
+	if err != nil {
+		return nil, err
+	}
+	var puzzles []chapter.Test
+	for _, t := range ch.Select(chapter.Full) {
+		if strings.Contains(t.Name, "Puzzle") {
+			puzzles = append(puzzles, t)
+		}
+	}
+	out, err := eng.Run(ctx, h.job(ch, files, puzzles, []string{seedArg}))
+	if err != nil {
+		return nil, fmt.Errorf("compute the answers for seed %q: %w", req.Seed, err)
+	}
+	answers := map[string]string{}
+	for _, t := range out.Tests {
+		for _, m := range answerLine.FindAllStringSubmatch(t.Message+"\n"+t.Output, -1) {
+			answers[m[1]] = m[2]
+		}
+	}
+	if len(answers) == 0 {
+		return nil, fmt.Errorf("the reference solution gave no puzzle answers for seed %q", req.Seed)
+	}
+	var want []string
+	for k, v := range answers {
+		want = append(want, k+"="+v)
+	}
+	sort.Strings(want)
+	return []string{seedArg, "-want=" + strings.Join(want, ",")}, nil
+}
+
+func usesPuzzle(ch *chapter.Chapter) bool {
+	for _, name := range ch.TestFiles() {
+		if strings.Contains(string(ch.Exercise[name]), strconv.Quote(chapter.ExercisesModule+"/"+chapter.SupportDir)) {
+			return true
+		}
+	}
+	return false
+}

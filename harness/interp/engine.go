@@ -1,0 +1,314 @@
+package interp
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"regexp"
+	"strings"
+	"sync"
+	"syscall"
+	"time"
+
+	"github.com/cqrsworkbook/workbook/harness"
+)
+
+// Engine runs tests in yaegi worker processes.
+type Engine struct {
+	// Exe is the program started as a worker: a binary whose main calls
+	// WorkerMain when IsWorker is true. Empty means this program.
+	Exe string
+	// StartGrace is how long a worker may take to load the package, beyond
+	// the test deadline.
+	StartGrace time.Duration
+}
+
+// Interpreted is true: the preflight checks for the interpreter's gaps.
+func (e *Engine) Interpreted() bool { return true }
+
+// Run runs the job's tests, in as many workers as it takes for every test to
+// get a status.
+func (e *Engine) Run(ctx context.Context, j harness.Job) (harness.Outcome, error) {
+	var out harness.Outcome
+	remaining := j.Tests
+	for len(remaining) > 0 {
+		a, err := e.attempt(ctx, j, remaining)
+		if err != nil {
+			return out, err
+		}
+		out.Tests = append(out.Tests, a.results...)
+		if len(a.compile) > 0 {
+			out.CompileErrors = a.compile
+			return out, nil
+		}
+		if len(a.results) == 0 {
+			// The worker died before any test: every test shares its fate.
+			for _, name := range remaining {
+				out.Tests = append(out.Tests, harness.TestResult{Name: name, Status: harness.Error, Message: a.failure, Output: a.stderr})
+			}
+			return out, nil
+		}
+		remaining = remaining[len(a.results):]
+		if ctx.Err() != nil {
+			for _, name := range remaining {
+				out.Tests = append(out.Tests, harness.TestResult{Name: name, Status: harness.Error, Message: "not run: the run was cancelled"})
+			}
+			return out, nil
+		}
+	}
+	return out, nil
+}
+
+type attempt struct {
+	results []harness.TestResult // in order, a prefix of the tests asked for
+	compile []harness.CompileError
+	failure string // why the worker ended early, if it did
+	stderr  string
+}
+
+func (e *Engine) attempt(ctx context.Context, j harness.Job, tests []string) (*attempt, error) {
+	exe := e.Exe
+	if exe == "" {
+		var err error
+		if exe, err = os.Executable(); err != nil {
+			return nil, fmt.Errorf("find the workbook binary to start a worker: %w", err)
+		}
+	}
+	payload, err := json.Marshal(job{
+		ImportPath: j.ImportPath, Files: j.Files, Support: j.Support, Tests: tests, Args: j.Args,
+		Limits: j.Limits, RunBudget: time.Duration(len(tests)+1) * j.Limits.TestTimeout,
+	})
+	if err != nil {
+		return nil, err
+	}
+	pr, pw, err := os.Pipe()
+	if err != nil {
+		return nil, err
+	}
+	defer pr.Close()
+	cmd := exec.Command(exe)
+	cmd.Env = append(minimalEnv(), WorkerEnv+"=1")
+	cmd.Stdin = bytes.NewReader(payload)
+	stdout := &capped{limit: j.Limits.RunOutputBytes}
+	stderr := &capped{limit: 64 << 10}
+	cmd.Stdout, cmd.Stderr = stdout, stderr
+	cmd.ExtraFiles = []*os.File{pw}
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true, Pdeathsig: syscall.SIGKILL}
+	if err := cmd.Start(); err != nil {
+		pw.Close()
+		return nil, fmt.Errorf("start a worker: %w", err)
+	}
+	pw.Close()
+	kill := func() { _ = syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL) }
+
+	events := make(chan event, 64)
+	go func() {
+		defer close(events)
+		sc := bufio.NewScanner(pr)
+		sc.Buffer(make([]byte, 1<<20), 8<<20)
+		for sc.Scan() {
+			var ev event
+			if json.Unmarshal(sc.Bytes(), &ev) == nil {
+				events <- ev
+			}
+		}
+	}()
+
+	a := &attempt{}
+	grace := e.StartGrace
+	if grace == 0 {
+		grace = 10 * time.Second
+	}
+	timer := time.NewTimer(j.Limits.TestTimeout + grace)
+	defer timer.Stop()
+	var current string
+	var started time.Time
+	index := map[string]int{}
+	finished := false
+	timedOut, cancelled := false, false
+loop:
+	for {
+		select {
+		case ev, ok := <-events:
+			if !ok {
+				break loop
+			}
+			switch ev.Type {
+			case "compile":
+				a.compile = ev.Errors
+				finished = true
+			case "loaded":
+				resetTimer(timer, j.Limits.TestTimeout)
+			case "start":
+				current, started = ev.Test, time.Now()
+				resetTimer(timer, j.Limits.TestTimeout)
+			case "end":
+				index[ev.Test] = len(a.results)
+				a.results = append(a.results, harness.TestResult{Name: ev.Test, Status: ev.Status, Message: ev.Message,
+					Output: ev.Output, DurationMS: ev.DurationMS, File: ev.File, Line: ev.Line})
+				current = ""
+			case "message":
+				if i, ok := index[ev.Test]; ok {
+					r := &a.results[i]
+					r.Message = strings.TrimSpace(joinNonEmpty(r.Message, ev.Message))
+				}
+			case "done":
+				finished = true
+				kill()
+			}
+		case <-timer.C:
+			timedOut = true
+			kill()
+			break loop
+		case <-ctx.Done():
+			cancelled = true
+			kill()
+			break loop
+		}
+	}
+	kill()
+	waitErr := cmd.Wait()
+	// Drain what is left, so a late "end" is not lost.
+	for ev := range events {
+		if ev.Type == "end" && current == ev.Test {
+			a.results = append(a.results, harness.TestResult{Name: ev.Test, Status: ev.Status, Message: ev.Message, Output: ev.Output, DurationMS: ev.DurationMS, File: ev.File, Line: ev.Line})
+			current = ""
+		}
+	}
+	a.stderr = stderr.String()
+	if finished && !timedOut {
+		return a, nil
+	}
+	why := ""
+	status := harness.Error
+	switch {
+	case cancelled:
+		why = "cancelled"
+	case timedOut && current != "":
+		status = harness.Timeout
+		why = fmt.Sprintf("timed out after %s: an endless loop, or waiting for something that never happens?", j.Limits.TestTimeout)
+	case timedOut:
+		why = "the worker did not finish loading the code in time (an endless loop in a package-level variable or init?)"
+	default:
+		why = crashReason(a.stderr, waitErr)
+	}
+	a.failure = why
+	if current != "" {
+		r := harness.TestResult{Name: current, Status: status, Message: why, DurationMS: time.Since(started).Milliseconds()}
+		if status != harness.Timeout {
+			r.Output = tail(a.stderr, 4<<10)
+		}
+		a.results = append(a.results, r)
+	} else if len(a.results) < len(tests) && len(a.results) > 0 {
+		// Died between tests: blame the next one so the run moves on.
+		a.results = append(a.results, harness.TestResult{Name: tests[len(a.results)], Status: status, Message: why, Output: tail(a.stderr, 4<<10)})
+	}
+	return a, nil
+}
+
+func resetTimer(t *time.Timer, d time.Duration) {
+	if !t.Stop() {
+		select {
+		case <-t.C:
+		default:
+		}
+	}
+	t.Reset(d)
+}
+
+func joinNonEmpty(a, b string) string {
+	if a == "" {
+		return b
+	}
+	if b == "" {
+		return a
+	}
+	return a + "\n" + b
+}
+
+var panicLine = regexp.MustCompile(`(?m)^panic: (.*)$`)
+
+// crashReason says in plain words why a worker died.
+func crashReason(stderr string, waitErr error) string {
+	switch {
+	case strings.Contains(stderr, "stack overflow") || strings.Contains(stderr, "stack exceeds"):
+		return "stack overflow: a function called itself without end (or far too deep)"
+	case strings.Contains(stderr, "out of memory") || strings.Contains(stderr, "cannot allocate memory"):
+		return "out of memory: the code asked for more memory than the workbook allows"
+	case strings.Contains(stderr, "all goroutines are asleep"):
+		return "deadlock: every goroutine is blocked (a channel nobody sends on?)"
+	}
+	if m := panicLine.FindStringSubmatch(stderr); m != nil {
+		return "a goroutine panicked, which ends the whole run: panic: " + strings.TrimSuffix(m[1], " [recovered]")
+	}
+	if strings.Contains(stderr, "fatal error: ") {
+		i := strings.Index(stderr, "fatal error: ")
+		line, _, _ := strings.Cut(stderr[i:], "\n")
+		return "the program crashed: " + line
+	}
+	var ee *exec.ExitError
+	if errors.As(waitErr, &ee) {
+		if ws, ok := ee.Sys().(syscall.WaitStatus); ok && ws.Signaled() {
+			if ws.Signal() == syscall.SIGXCPU {
+				return "the CPU time limit was reached"
+			}
+			return "the program was killed by " + ws.Signal().String()
+		}
+		return fmt.Sprintf("the program exited with status %d in the middle of the test: log.Fatal and os.Exit end the whole run", ee.ExitCode())
+	}
+	return "the program stopped in the middle of the test (log.Fatal and os.Exit end the whole run)"
+}
+
+func tail(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return "…" + s[len(s)-n:]
+}
+
+// minimalEnv is what a worker inherits: no secrets, just enough to run.
+func minimalEnv() []string {
+	var env []string
+	for _, k := range []string{"PATH", "HOME", "TMPDIR", "LANG"} {
+		if v, ok := os.LookupEnv(k); ok {
+			env = append(env, k+"="+v)
+		}
+	}
+	return env
+}
+
+// capped keeps the first limit bytes written to it.
+type capped struct {
+	mu      sync.Mutex
+	limit   int
+	b       bytes.Buffer
+	dropped int
+}
+
+func (c *capped) Write(p []byte) (int, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	room := c.limit - c.b.Len()
+	if room < len(p) {
+		if room > 0 {
+			c.b.Write(p[:room])
+		}
+		c.dropped += len(p) - max(room, 0)
+		return len(p), nil
+	}
+	return c.b.Write(p)
+}
+
+func (c *capped) String() string {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.dropped > 0 {
+		return c.b.String() + fmt.Sprintf("\n… %d more bytes not shown", c.dropped)
+	}
+	return c.b.String()
+}

@@ -1,0 +1,212 @@
+// Package preflight checks a learner's code before it runs: imports outside
+// the workbook's allowlist, and the Go features the interpreter cannot run
+// yet, each answered at its line with what to write instead.
+package preflight
+
+import (
+	"errors"
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/scanner"
+	"go/token"
+	"go/types"
+	"path"
+	"sort"
+	"strconv"
+
+	"github.com/cqrsworkbook/workbook/harness/symbols"
+)
+
+// Diagnostic is one problem at a place in a file.
+type Diagnostic struct {
+	File    string
+	Line    int
+	Col     int
+	Message string
+}
+
+func (d Diagnostic) String() string {
+	return fmt.Sprintf("%s:%d:%d: %s", d.File, d.Line, d.Col, d.Message)
+}
+
+const goEngineNote = " (the go engine runs it as is: --engine go)"
+
+// Check looks at the files named in learner, within the package files (by
+// base name). interp adds the checks for the interpreter's gaps.
+func Check(files map[string][]byte, learner []string, interp bool) []Diagnostic {
+	fset := token.NewFileSet()
+	var diags []Diagnostic
+	parsed := map[string]*ast.File{}
+	names := make([]string, 0, len(files))
+	for name := range files {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	isLearner := map[string]bool{}
+	for _, n := range learner {
+		isLearner[n] = true
+	}
+	for _, name := range names {
+		f, err := parser.ParseFile(fset, name, files[name], parser.ParseComments)
+		if err != nil {
+			if isLearner[name] {
+				var list scanner.ErrorList
+				if errors.As(err, &list) {
+					for _, e := range list {
+						diags = append(diags, Diagnostic{File: name, Line: e.Pos.Line, Col: e.Pos.Column, Message: e.Msg})
+					}
+				} else {
+					diags = append(diags, Diagnostic{File: name, Line: 1, Col: 1, Message: err.Error()})
+				}
+			}
+			continue
+		}
+		parsed[name] = f
+	}
+	if len(diags) > 0 {
+		return diags
+	}
+	at := func(p token.Pos, format string, args ...any) {
+		pos := fset.Position(p)
+		diags = append(diags, Diagnostic{File: pos.Filename, Line: pos.Line, Col: pos.Column, Message: fmt.Sprintf(format, args...)})
+	}
+	for _, name := range learner {
+		f := parsed[name]
+		if f == nil {
+			continue
+		}
+		for _, imp := range f.Imports {
+			p, _ := strconv.Unquote(imp.Path.Value)
+			if !symbols.IsAllowed(p) && !isSupport(p) {
+				at(imp.Pos(), "import %q is not allowed in the workbook: learner code may use %s", p, symbols.AllowedList())
+			}
+		}
+	}
+	if !interp || len(diags) > 0 {
+		return diags
+	}
+	gaps(fset, parsed, learner, at)
+	return diags
+}
+
+func isSupport(p string) bool {
+	return p == "github.com/cqrsworkbook/workbook/exercises/puzzle"
+}
+
+// gaps finds what yaegi v0.16 cannot run in the learner's files.
+func gaps(fset *token.FileSet, parsed map[string]*ast.File, learner []string, at func(token.Pos, string, ...any)) {
+	var all []*ast.File
+	for _, f := range parsed {
+		all = append(all, f)
+	}
+	info := &types.Info{
+		Types:     map[ast.Expr]types.TypeAndValue{},
+		Uses:      map[*ast.Ident]types.Object{},
+		Instances: map[*ast.Ident]types.Instance{},
+	}
+	conf := types.Config{
+		GoVersion: "go1.23",
+		Importer:  emptyImporter{},
+		Error:     func(error) {}, // imports are empty: keep going, use what is known
+	}
+	_, _ = conf.Check("learner", fset, all, info)
+
+	for _, name := range learner {
+		f := parsed[name]
+		if f == nil {
+			continue
+		}
+		imports := map[string]string{}
+		for _, imp := range f.Imports {
+			p, _ := strconv.Unquote(imp.Path.Value)
+			local := path.Base(p)
+			if imp.Name != nil {
+				local = imp.Name.Name
+			}
+			imports[local] = p
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.RangeStmt:
+				checkRange(n, info, at)
+			case *ast.CallExpr:
+				checkCall(n, info, at)
+			case *ast.ReturnStmt:
+				for _, r := range n.Results {
+					if u, ok := ast.Unparen(r).(*ast.UnaryExpr); ok && u.Op == token.ARROW {
+						at(r.Pos(), "the interpreter cannot return a receive directly: write v := <-ch, then return v"+goEngineNote)
+					}
+				}
+			case *ast.SelectorExpr:
+				id, ok := n.X.(*ast.Ident)
+				if !ok {
+					break
+				}
+				p, isImport := imports[id.Name]
+				if obj := info.Uses[id]; obj != nil {
+					_, isImport = obj.(*types.PkgName)
+				}
+				if !isImport || p == "" {
+					break
+				}
+				if has, known := symbols.Has(p, n.Sel.Name); known && !has {
+					at(n.Sel.Pos(), "%s.%s is not available in the interpreter, which has the standard library as of Go 1.22: write it by hand (a loop, say)"+goEngineNote, id.Name, n.Sel.Name)
+				}
+			}
+			return true
+		})
+	}
+}
+
+func checkRange(n *ast.RangeStmt, info *types.Info, at func(token.Pos, string, ...any)) {
+	if lit, ok := ast.Unparen(n.X).(*ast.BasicLit); ok && lit.Kind == token.INT {
+		at(n.X.Pos(), "the interpreter cannot range over an integer yet: write for i := 0; i < %s; i++ { ... }"+goEngineNote, lit.Value)
+		return
+	}
+	tv, ok := info.Types[n.X]
+	if !ok || tv.Type == nil {
+		return
+	}
+	switch u := tv.Type.Underlying().(type) {
+	case *types.Basic:
+		if u.Info()&types.IsInteger != 0 {
+			at(n.X.Pos(), "the interpreter cannot range over an integer yet: write for i := 0; i < n; i++ { ... }"+goEngineNote)
+		}
+	case *types.Signature:
+		at(n.X.Pos(), "the interpreter cannot range over a function (an iterator): loop over a slice instead"+goEngineNote)
+	}
+}
+
+func checkCall(n *ast.CallExpr, info *types.Info, at func(token.Pos, string, ...any)) {
+	fun := ast.Unparen(n.Fun)
+	if id, ok := fun.(*ast.Ident); ok {
+		if b, ok := info.Uses[id].(*types.Builtin); ok {
+			switch b.Name() {
+			case "min", "max":
+				at(id.Pos(), "the interpreter has no %s builtin: compare with if, or write a small func %s(a, b int) int"+goEngineNote, b.Name(), b.Name())
+			case "clear":
+				at(id.Pos(), "the interpreter has no clear builtin: make a new map or slice, or delete in a loop"+goEngineNote)
+			}
+		}
+		if inst, ok := info.Instances[id]; ok && inst.TypeArgs.Len() >= 2 {
+			at(id.Pos(), "the interpreter cannot infer %d type arguments: write them out, %s[...](...)"+goEngineNote, inst.TypeArgs.Len(), id.Name)
+		}
+	}
+	if sel, ok := fun.(*ast.SelectorExpr); ok {
+		if inst, ok := info.Instances[sel.Sel]; ok && inst.TypeArgs.Len() >= 2 {
+			at(sel.Sel.Pos(), "the interpreter cannot infer %d type arguments: write them out, %s[...](...)"+goEngineNote, inst.TypeArgs.Len(), sel.Sel.Name)
+		}
+	}
+}
+
+// emptyImporter gives every import an empty package: the preflight needs the
+// learner's own types, not the standard library's, and must work without a
+// Go toolchain.
+type emptyImporter struct{}
+
+func (emptyImporter) Import(p string) (*types.Package, error) {
+	pkg := types.NewPackage(p, path.Base(p))
+	pkg.MarkComplete()
+	return pkg, nil
+}

@@ -1,0 +1,80 @@
+package harness
+
+import "github.com/cqrsworkbook/workbook/chapter"
+
+// Status is the outcome of one test.
+type Status string
+
+// Test statuses. Error covers a panic, a crash, a limit reached, or a test
+// that could not run; Timeout is a test that passed its deadline.
+const (
+	Pass    Status = "pass"
+	Fail    Status = "fail"
+	Error   Status = "error"
+	Timeout Status = "timeout"
+)
+
+// Report is the result of one run, in the one JSON shape the CLI, the web
+// workbook and the tests share.
+type Report struct {
+	Chapter string        `json:"chapter"`
+	Engine  string        `json:"engine"`
+	Against string        `json:"against"`
+	Suite   chapter.Suite `json:"suite"`
+	Seed    string        `json:"seed,omitempty"`
+	// Status is pass when every selected test passed, fail when any did not
+	// (or the code did not compile), and error when the run itself could not
+	// happen (Problem says why).
+	Status        Status         `json:"status"`
+	Problem       string         `json:"problem,omitempty"`
+	CompileErrors []CompileError `json:"compile_errors"`
+	Tests         []TestResult   `json:"tests"`
+	Passed        int            `json:"passed"`
+	Failed        int            `json:"failed"`
+	DurationMS    int64          `json:"duration_ms"`
+}
+
+// CompileError is a problem found before any test ran: a syntax or type
+// error, a forbidden import, or code the interpreter cannot run. File is a
+// base name in the chapter's exercise folder.
+type CompileError struct {
+	File    string `json:"file"`
+	Line    int    `json:"line"`
+	Col     int    `json:"col"`
+	Message string `json:"message"`
+}
+
+// TestResult is the outcome of one test function.
+type TestResult struct {
+	Name       string        `json:"name"`
+	Part       int           `json:"part"`
+	Suite      chapter.Suite `json:"suite"`
+	Status     Status        `json:"status"`
+	Message    string        `json:"message"`
+	Output     string        `json:"output"`
+	DurationMS int64         `json:"duration_ms"`
+	// File and Line point at the learner's code where the test failed (the
+	// line that panicked), or else at the failing check in the test file.
+	File string `json:"file,omitempty"`
+	Line int    `json:"line,omitempty"`
+}
+
+// tally fills in the counts and the overall status.
+func (r *Report) tally() {
+	r.Passed, r.Failed = 0, 0
+	for _, t := range r.Tests {
+		if t.Status == Pass {
+			r.Passed++
+		} else {
+			r.Failed++
+		}
+	}
+	switch {
+	case r.Problem != "":
+		r.Status = Error
+	case len(r.CompileErrors) > 0 || r.Failed > 0:
+		r.Status = Fail
+	default:
+		r.Status = Pass
+	}
+}

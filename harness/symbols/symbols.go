@@ -1,0 +1,93 @@
+// Package symbols is the table of compiled packages that interpreted learner
+// code may import: an allowlist of the standard library (as of the Go 1.22
+// API that yaegi ships) and testify, extracted with yaegi extract.
+package symbols
+
+//go:generate go run github.com/traefik/yaegi/cmd/yaegi extract -name symbols github.com/stretchr/testify/assert github.com/stretchr/testify/require
+
+import (
+	"reflect"
+	"sort"
+	"strings"
+
+	"github.com/traefik/yaegi/stdlib"
+)
+
+// Symbols receives the generated testify tables (see the go:generate line).
+var Symbols = map[string]map[string]reflect.Value{}
+
+// Allowed lists the import paths learner code may use. Anything that reaches
+// the operating system (os, os/exec, net/..., syscall, unsafe, reflect,
+// runtime, plugin, io/ioutil) is left out on purpose.
+var Allowed = []string{
+	"bufio", "bytes", "cmp", "container/heap", "container/list", "container/ring", "context",
+	"encoding/csv", "encoding/json", "errors", "flag", "fmt", "hash/fnv", "io",
+	"log", "maps", "math", "math/rand", "regexp", "slices", "sort", "strconv",
+	"strings", "sync", "sync/atomic", "testing", "text/tabwriter", "time",
+	"unicode", "unicode/utf8",
+	"github.com/stretchr/testify/assert", "github.com/stretchr/testify/require",
+}
+
+// hidden are symbols of allowed packages that would still reach the file
+// system: testify's file assertions.
+var hidden = map[string]bool{
+	"FileExists": true, "FileExistsf": true, "NoFileExists": true, "NoFileExistsf": true,
+	"DirExists": true, "DirExistsf": true, "NoDirExists": true, "NoDirExistsf": true,
+}
+
+// IsAllowed reports whether learner code may import path.
+func IsAllowed(path string) bool {
+	for _, p := range Allowed {
+		if p == path {
+			return true
+		}
+	}
+	return false
+}
+
+// AllowedList is Allowed as one readable line.
+func AllowedList() string {
+	std := []string{}
+	for _, p := range Allowed {
+		if !strings.Contains(p, ".") {
+			std = append(std, p)
+		}
+	}
+	sort.Strings(std)
+	return strings.Join(std, ", ") + " and testify's assert and require"
+}
+
+// Table returns the symbol table of the allowed packages, keyed as yaegi's
+// Interpreter.Use expects ("strings/strings").
+func Table() map[string]map[string]reflect.Value {
+	out := map[string]map[string]reflect.Value{}
+	for _, src := range []map[string]map[string]reflect.Value{stdlib.Symbols, Symbols} {
+		for key, syms := range src {
+			i := strings.LastIndex(key, "/")
+			if i < 0 || !IsAllowed(key[:i]) {
+				continue
+			}
+			m := make(map[string]reflect.Value, len(syms))
+			for name, v := range syms {
+				if !hidden[name] {
+					m[name] = v
+				}
+			}
+			out[key] = m
+		}
+	}
+	return out
+}
+
+// Has reports whether the package at path exports name to the interpreter.
+// ok is false when the package is not in the table at all.
+func Has(path, name string) (has, ok bool) {
+	base := path[strings.LastIndex(path, "/")+1:]
+	for _, src := range []map[string]map[string]reflect.Value{stdlib.Symbols, Symbols} {
+		if syms, found := src[path+"/"+base]; found {
+			_, has = syms[name]
+			return has, true
+		}
+	}
+	return false, false
+}
