@@ -1,6 +1,6 @@
 module github.com/cqrsworkbook/workbook
 
-go 1.26.8
+go 1.26.0
 
 require (
 	github.com/stretchr/testify v1.12.1
@@ -8,3 +8,5 @@ require (
 	github.com/yuin/goldmark v1.8.7
 	go.yaml.in/yaml/v3 v3.0.6
 )
+
+require golang.org/x/tools v0.52.0 // indirect

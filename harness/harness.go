@@ -98,6 +98,8 @@ type Request struct {
 	Files map[string][]byte
 	// Seed picks a personal puzzle input; empty is the chapter's own.
 	Seed string
+	// Tests, when set, narrows the suite to the tests named.
+	Tests []string
 }
 
 // ErrUsage marks a request that cannot be run as asked.
@@ -127,6 +129,20 @@ func (h *Harness) Run(ctx context.Context, req Request) (*Report, error) {
 		return nil, fmt.Errorf("%w: %v", ErrUsage, err)
 	}
 	selected := ch.Select(req.Suite)
+	if len(req.Tests) > 0 {
+		var narrowed []chapter.Test
+		for _, t := range selected {
+			for _, name := range req.Tests {
+				if t.Name == name {
+					narrowed = append(narrowed, t)
+				}
+			}
+		}
+		if len(narrowed) == 0 {
+			return nil, fmt.Errorf("%w: no test named %s in the %s suite of %s", ErrUsage, strings.Join(req.Tests, ", "), req.Suite, ch.ID)
+		}
+		selected = narrowed
+	}
 
 	// Preflight: what the engine would reject, said kindly and at the line.
 	var learner []string

@@ -320,6 +320,7 @@ func finish(r *running, action string, j harness.Job) harness.TestResult {
 	default:
 		res.Status = harness.Fail
 	}
+	reported := strings.Contains(all, "--- PASS: "+r.name+" (") || strings.Contains(all, "--- FAIL: "+r.name+" (") || strings.Contains(all, "--- SKIP: "+r.name+" (")
 	if m := panicStart.FindStringSubmatch(all); m != nil {
 		res.Status = harness.Error
 		res.Message = strings.TrimSpace(res.Message + "\npanic: " + m[1])
@@ -337,6 +338,9 @@ func finish(r *running, action string, j harness.Job) harness.TestResult {
 		default:
 			res.Message = "the program crashed: fatal error: " + m[1]
 		}
+	} else if !reported && action != "pass" {
+		res.Status = harness.Error
+		res.Message = strings.TrimSpace(res.Message + "\nthe program exited in the middle of the test: log.Fatal and os.Exit end the whole run")
 	}
 	return res
 }

@@ -69,16 +69,15 @@ func (r *reporter) send(e event) {
 }
 
 func setLimits(j job) error {
-	debug.SetMaxStack(256 << 20)
-	debug.SetMemoryLimit(j.Limits.MemoryBytes)
+	debug.SetMaxStack(64 << 20)
 	lim := func(res int, v uint64) error {
 		return syscall.Setrlimit(res, &syscall.Rlimit{Cur: v, Max: v})
 	}
 	if err := lim(syscall.RLIMIT_CORE, 0); err != nil {
 		return err
 	}
-	// Go reserves address space well beyond what it uses; leave it room.
-	if err := lim(syscall.RLIMIT_AS, uint64(j.Limits.MemoryBytes)+(3<<30)); err != nil {
+	// Go reserves some address space beyond what it uses; leave it room.
+	if err := lim(syscall.RLIMIT_AS, uint64(j.Limits.MemoryBytes)+(1<<30)); err != nil {
 		return err
 	}
 	cpu := uint64(j.RunBudget/time.Second) + 10

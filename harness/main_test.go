@@ -1,0 +1,51 @@
+package harness_test
+
+import (
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/cqrsworkbook/workbook/chapter"
+	"github.com/cqrsworkbook/workbook/harness"
+	"github.com/cqrsworkbook/workbook/harness/gotest"
+	"github.com/cqrsworkbook/workbook/harness/interp"
+)
+
+// TestMain lets this test binary serve as the interpreter's worker.
+func TestMain(m *testing.M) {
+	if interp.IsWorker() {
+		os.Exit(interp.WorkerMain())
+	}
+	os.Exit(m.Run())
+}
+
+var (
+	loadOnce sync.Once
+	chapters []*chapter.Chapter
+	loadErr  error
+)
+
+// workbook returns the repository's chapters and a harness over them.
+func workbook(t testing.TB, timeout time.Duration) ([]*chapter.Chapter, *harness.Harness) {
+	t.Helper()
+	root, err := filepath.Abs("..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	loadOnce.Do(func() { chapters, loadErr = chapter.Load(os.DirFS(root)) })
+	if loadErr != nil {
+		t.Fatalf("chapter.Load: %v", loadErr)
+	}
+	h := &harness.Harness{
+		FS:   os.DirFS(root),
+		Root: root,
+		Engines: map[string]harness.Engine{
+			"interp": &interp.Engine{},
+			"go":     &gotest.Engine{},
+		},
+		Limits: harness.Limits{TestTimeout: timeout},
+	}
+	return chapters, h
+}
