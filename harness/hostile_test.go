@@ -21,8 +21,8 @@ type fixture struct {
 	engines []string
 	status  map[string]string // by engine ("" for all): alternatives split by |
 	message map[string]string // a substring of the test's message, likewise
-	output  string // a substring of the test's output
-	compile string // "file:line:col substring" of a compile error
+	output  string            // a substring of the test's output
+	compile string            // "file:line:col substring" of a compile error
 	files   map[string][]byte
 }
 
@@ -198,4 +198,3 @@ func workerCount(t *testing.T) int {
 	}
 	return n
 }
-
