@@ -1,0 +1,206 @@
+package chapter
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+const goodMeta = `---
+id: 01-commands
+title: Commands are intentions
+summary: Say what you want.
+goals:
+  - Tell a command from a record
+learner_files: [parse.go]
+hints:
+  part1: [Split the line into fields.]
+  part2: [Check the amount.]
+---
+# Commands
+
+## Part 1
+
+### Worked example
+
+` + "```go file=examples/intent.go#Deposit\n```\n"
+
+func goodFS() fstest.MapFS {
+	return fstest.MapFS{
+		"chapters/01-commands/chapter.md":          {Data: []byte(goodMeta)},
+		"chapters/01-commands/examples/intent.go":  {Data: []byte("package examples\n\n// Deposit says what someone wants.\nfunc Deposit() {}\n\nfunc Other() {}\n")},
+		"exercises/01-commands/parse.go":           {Data: []byte("package bank\n")},
+		"exercises/01-commands/command.go":         {Data: []byte("package bank\n")},
+		"exercises/01-commands/parse_test.go":      {Data: []byte("package bank\n\nimport \"testing\"\n\nfunc TestPart1ExampleParse(t *testing.T) {}\n\nfunc TestPart2FullEdges(t *testing.T) {}\n\nfunc helper() {}\n")},
+		"solutions/01-commands/parse.go":           {Data: []byte("package bank\n\nfunc Parse() {}\n")},
+		"exercises/puzzle/puzzle.go":               {Data: []byte("package puzzle\n")},
+		"chapters/README.md":                       {Data: []byte("not a chapter\n")},
+		"chapters/01-commands/examples/notes.txt":  {Data: []byte("ignored\n")},
+		"exercises/01-commands/testdata/input.txt": {Data: []byte("ignored\n")},
+	}
+}
+
+func TestLoad(t *testing.T) {
+	chapters, err := Load(goodFS())
+	if err != nil {
+		t.Fatalf("Load: %v", err)
+	}
+	if len(chapters) != 1 {
+		t.Fatalf("Load returned %d chapters, want 1", len(chapters))
+	}
+	ch := chapters[0]
+	if ch.Number != 1 || ch.Title != "Commands are intentions" {
+		t.Errorf("Load: Number, Title = %d, %q", ch.Number, ch.Title)
+	}
+	if got := ch.GivenFiles(); strings.Join(got, ",") != "command.go" {
+		t.Errorf("GivenFiles() = %v, want [command.go]", got)
+	}
+	want := []Test{
+		{Name: "TestPart1ExampleParse", Part: 1, Suite: Example, File: "parse_test.go", Line: 5},
+		{Name: "TestPart2FullEdges", Part: 2, Suite: Full, File: "parse_test.go", Line: 7},
+	}
+	if len(ch.Tests) != len(want) {
+		t.Fatalf("Tests = %+v, want %+v", ch.Tests, want)
+	}
+	for i := range want {
+		if ch.Tests[i] != want[i] {
+			t.Errorf("Tests[%d] = %+v, want %+v", i, ch.Tests[i], want[i])
+		}
+	}
+	if len(ch.CodeRefs) != 1 || ch.CodeRefs[0].Line != 18 || !strings.HasPrefix(ch.CodeRefs[0].Code, "// Deposit says") || strings.Contains(ch.CodeRefs[0].Code, "Other") {
+		t.Errorf("CodeRefs = %+v, want the Deposit declaration referenced at line 18", ch.CodeRefs)
+	}
+	for _, s := range []string{"1", "01", "01-commands"} {
+		if Find(chapters, s) != ch {
+			t.Errorf("Find(%q) did not find the chapter", s)
+		}
+	}
+	if _, err := Lookup(chapters, "7"); !errors.Is(err, ErrNotFound) {
+		t.Errorf("Lookup(7) error = %v, want ErrNotFound", err)
+	}
+}
+
+// TestLoadErrors checks that each broken chapter is reported at its file
+// and line.
+func TestLoadErrors(t *testing.T) {
+	tests := []struct {
+		name   string
+		change func(fstest.MapFS)
+		want   string
+	}{
+		{"broken YAML", func(m fstest.MapFS) {
+			m["chapters/01-commands/chapter.md"] = &fstest.MapFile{Data: []byte(strings.Replace(goodMeta, "title: Commands", "title: [Commands", 1))}
+		}, "chapters/01-commands/chapter.md:2: front matter: did not find expected"},
+		{"unknown field", func(m fstest.MapFS) {
+			m["chapters/01-commands/chapter.md"] = &fstest.MapFile{Data: []byte(strings.Replace(goodMeta, "summary:", "sumary:", 1))}
+		}, "chapters/01-commands/chapter.md:4: front matter: field sumary not found"},
+		{"no front matter", func(m fstest.MapFS) {
+			m["chapters/01-commands/chapter.md"] = &fstest.MapFile{Data: []byte("# Commands\n")}
+		}, "chapters/01-commands/chapter.md:1: chapter.md must start with YAML front matter"},
+		{"id differs from folder", func(m fstest.MapFS) {
+			m["chapters/01-commands/chapter.md"] = &fstest.MapFile{Data: []byte(strings.Replace(goodMeta, "id: 01-commands", "id: 01-command", 1))}
+		}, `chapters/01-commands/chapter.md:2: id is "01-command", want the folder's name "01-commands"`},
+		{"missing learner file", func(m fstest.MapFS) {
+			delete(m, "exercises/01-commands/parse.go")
+		}, "chapters/01-commands/chapter.md:7: learner file parse.go is missing from exercises/01-commands"},
+		{"missing solution", func(m fstest.MapFS) {
+			delete(m, "solutions/01-commands/parse.go")
+		}, "solutions/01-commands: missing solution folder"},
+		{"missing chapter.md", func(m fstest.MapFS) {
+			delete(m, "chapters/01-commands/chapter.md")
+			m["chapters/01-commands/x.txt"] = &fstest.MapFile{Data: []byte("x")}
+		}, "chapters/01-commands/chapter.md: missing"},
+		{"no hints", func(m fstest.MapFS) {
+			m["chapters/01-commands/chapter.md"] = &fstest.MapFile{Data: []byte(strings.Replace(goodMeta, "  part2: [Check the amount.]\n", "", 1))}
+		}, "chapters/01-commands/chapter.md:8: hints: give part1 and part2 at least one hint each"},
+		{"badly named test", func(m fstest.MapFS) {
+			m["exercises/01-commands/parse_test.go"] = &fstest.MapFile{Data: []byte("package bank\n\nimport \"testing\"\n\nfunc TestParse(t *testing.T) {}\n")}
+		}, "exercises/01-commands/parse_test.go:5: test TestParse must be named TestPart1Example"},
+		{"missing code reference", func(m fstest.MapFS) {
+			delete(m, "chapters/01-commands/examples/intent.go")
+		}, "chapters/01-commands/chapter.md:18: code reference: chapters/01-commands/examples/intent.go does not exist"},
+		{"missing declaration", func(m fstest.MapFS) {
+			m["chapters/01-commands/chapter.md"] = &fstest.MapFile{Data: []byte(strings.Replace(goodMeta, "#Deposit", "#Withdraw", 1))}
+		}, "chapters/01-commands/chapter.md:18: code reference: chapters/01-commands/examples/intent.go has no top-level declaration Withdraw"},
+		{"bad folder name", func(m fstest.MapFS) {
+			m["chapters/commands/chapter.md"] = &fstest.MapFile{Data: []byte(goodMeta)}
+		}, "chapters/commands: chapter folder must be named NN-slug"},
+		{"solution that is not a learner file", func(m fstest.MapFS) {
+			m["solutions/01-commands/extra.go"] = &fstest.MapFile{Data: []byte("package bank\n")}
+		}, "solutions/01-commands/extra.go: solutions hold only learner files"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fsys := goodFS()
+			tt.change(fsys)
+			_, err := Load(fsys)
+			if err == nil {
+				t.Fatalf("Load succeeded, want an error containing %q", tt.want)
+			}
+			if !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("Load error = %q, want it to contain %q", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestPackageReplacesLearnerFiles(t *testing.T) {
+	chapters, err := Load(goodFS())
+	if err != nil {
+		t.Fatal(err)
+	}
+	ch := chapters[0]
+	files, err := ch.Package(true, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(files["parse.go"]), "func Parse") {
+		t.Errorf("Package(solution) parse.go = %q, want the solution", files["parse.go"])
+	}
+	files, err = ch.Package(true, map[string][]byte{"parse.go": []byte("package bank // mine\n")})
+	if err != nil || !strings.Contains(string(files["parse.go"]), "mine") {
+		t.Errorf("Package with an override: parse.go = %q, %v", files["parse.go"], err)
+	}
+	if _, err := ch.Package(false, map[string][]byte{"command.go": nil}); err == nil {
+		t.Error("Package accepted an override of a given file")
+	}
+	if _, err := ch.Package(false, map[string][]byte{"../../etc/passwd": nil}); err == nil {
+		t.Error("Package accepted an override outside the chapter")
+	}
+}
+
+func TestCarried(t *testing.T) {
+	fsys := goodFS()
+	meta2 := strings.NewReplacer("id: 01-commands", "id: 02-events", "learner_files: [parse.go]", "learner_files: [execute.go]\ncarries: 01-commands", "#Deposit", "").Replace(goodMeta)
+	fsys["chapters/02-events/chapter.md"] = &fstest.MapFile{Data: []byte(meta2)}
+	fsys["chapters/02-events/examples/intent.go"] = fsys["chapters/01-commands/examples/intent.go"]
+	fsys["exercises/02-events/execute.go"] = &fstest.MapFile{Data: []byte("package bank\n")}
+	fsys["exercises/02-events/execute_test.go"] = &fstest.MapFile{Data: []byte("package bank\n\nimport \"testing\"\n\nfunc TestPart1ExampleX(t *testing.T) {}\n")}
+	fsys["solutions/02-events/execute.go"] = &fstest.MapFile{Data: []byte("package bank\n\nfunc Execute() {}\n")}
+	chapters, err := Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	carried, err := Carried(chapters)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := carried["02-events"]
+	wantParse := "// Code generated by \"workbook gen\" from solutions/01-commands/parse.go; DO NOT EDIT.\n\npackage bank\n\nfunc Parse() {}\n"
+	if string(got["parse.go"]) != wantParse {
+		t.Errorf("carried parse.go = %q, want %q", got["parse.go"], wantParse)
+	}
+	if src, ok := IsGenerated(got["command.go"]); !ok || src != "exercises/01-commands/command.go" {
+		t.Errorf("carried command.go from %q, want exercises/01-commands/command.go", src)
+	}
+	if errs := Stale(chapters[1], got); len(errs) != 2 {
+		t.Errorf("Stale before gen = %v, want the 2 missing files", errs)
+	}
+	fsys["exercises/02-events/parse.go"] = &fstest.MapFile{Data: got["parse.go"]}
+	fsys["exercises/02-events/command.go"] = &fstest.MapFile{Data: got["command.go"]}
+	chapters, _ = Load(fsys)
+	if errs := Stale(chapters[1], got); len(errs) != 0 {
+		t.Errorf("Stale after gen = %v, want none", errs)
+	}
+}
