@@ -1,0 +1,53 @@
+package preflight
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestCheck(t *testing.T) {
+	tests := []struct {
+		name   string
+		src    string
+		interp bool
+		want   string // "line:col substring", or "" for no diagnostic
+	}{
+		{"plain code", "package p\n\nimport \"strings\"\n\nfunc F(s string) []string { return strings.Fields(s) }\n", true, ""},
+		{"range over int literal", "package p\n\nfunc F() {\n\tfor i := range 10 {\n\t\t_ = i\n\t}\n}\n", true, "4:17 range over an integer"},
+		{"range over int variable", "package p\n\nfunc F(n int) {\n\tfor range n {\n\t}\n}\n", true, "4:12 range over an integer"},
+		{"range over a slice is fine", "package p\n\nfunc F(xs []int) {\n\tfor i := range xs {\n\t\t_ = i\n\t}\n}\n", true, ""},
+		{"range over func", "package p\n\nfunc F(seq func(func(int) bool)) {\n\tfor x := range seq {\n\t\t_ = x\n\t}\n}\n", true, "4:17 range over a function"},
+		{"min builtin", "package p\n\nfunc F(a, b int) int { return min(a, b) }\n", true, "3:31 no min builtin"},
+		{"max builtin", "package p\n\nfunc F(a, b int) int { return max(a, b) }\n", true, "3:31 no max builtin"},
+		{"own min is fine", "package p\n\nfunc min(a, b int) int { return a }\n\nfunc F(a, b int) int { return min(a, b) }\n", true, ""},
+		{"clear builtin", "package p\n\nfunc F(m map[string]int) { clear(m) }\n", true, "3:28 no clear builtin"},
+		{"return receive", "package p\n\nfunc F(c chan int) int { return <-c }\n", true, "3:33 cannot return a receive"},
+		{"two inferred type parameters", "package p\n\nfunc Map[K comparable, V any](k K, v V) map[K]V { return map[K]V{k: v} }\n\nfunc F() { _ = Map(\"a\", 1) }\n", true, "5:16 cannot infer 2 type arguments"},
+		{"explicit type arguments are fine", "package p\n\nfunc Map[K comparable, V any](k K, v V) map[K]V { return map[K]V{k: v} }\n\nfunc F() { _ = Map[string, int](\"a\", 1) }\n", true, ""},
+		{"symbol newer than Go 1.22", "package p\n\nimport \"strings\"\n\nfunc F(s string) { _ = strings.Lines(s) }\n", true, "5:32 strings.Lines is not available"},
+		{"forbidden import", "package p\n\nimport \"os/exec\"\n\nvar _ = exec.Command\n", true, "3:8 import \"os/exec\" is not allowed"},
+		{"forbidden import, go engine too", "package p\n\nimport \"net/http\"\n\nvar _ = http.Get\n", false, "3:8 import \"net/http\" is not allowed"},
+		{"unsafe", "package p\n\nimport \"unsafe\"\n\nvar _ = unsafe.Sizeof(1)\n", false, "3:8 import \"unsafe\" is not allowed"},
+		{"gaps are fine in the go engine", "package p\n\nfunc F() { for i := range 10 { _ = i } }\n", false, ""},
+		{"syntax error", "package p\n\nfunc F() {\n", true, "3:12 expected '}'"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			files := map[string][]byte{"learner.go": []byte(tt.src), "given.go": []byte("package p\n\nimport \"os\"\n\nvar _ = os.Args\n")}
+			diags := Check(files, []string{"learner.go"}, tt.interp)
+			if tt.want == "" {
+				if len(diags) > 0 {
+					t.Errorf("Check(%q) = %v, want nothing", tt.src, diags)
+				}
+				return
+			}
+			loc, text, _ := strings.Cut(tt.want, " ")
+			for _, d := range diags {
+				if d.File == "learner.go" && strings.HasPrefix(d.String(), "learner.go:"+loc+":") && strings.Contains(d.Message, text) {
+					return
+				}
+			}
+			t.Errorf("Check(%q) = %v, want learner.go:%s containing %q", tt.src, diags, loc, text)
+		})
+	}
+}
