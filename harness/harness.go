@@ -231,7 +231,9 @@ func (h *Harness) job(ch *chapter.Chapter, files map[string][]byte, tests []chap
 		job.ModuleDir = filepath.Join(h.Root, chapter.ExercisesDir)
 		job.Dir = filepath.Join(h.Root, filepath.FromSlash(ch.ExerciseDir()))
 	}
-	job.Support, _ = chapter.Support(h.FS)
+	if h.FS != nil {
+		job.Support, _ = chapter.Support(h.FS)
+	}
 	return job
 }
 
