@@ -110,7 +110,8 @@ func gaps(fset *token.FileSet, parsed map[string]*ast.File, learner []string, at
 		Importer:  emptyImporter{},
 		Error:     func(error) {}, // imports are empty: keep going, use what is known
 	}
-	_, _ = conf.Check("learner", fset, all, info)
+	pkg, _ := conf.Check("learner", fset, all, info)
+	twins := sameShape(pkg)
 
 	for _, name := range learner {
 		f := parsed[name]
@@ -132,6 +133,16 @@ func gaps(fset *token.FileSet, parsed map[string]*ast.File, learner []string, at
 				checkRange(n, info, at)
 			case *ast.CallExpr:
 				checkCall(n, info, at)
+			case *ast.TypeAssertExpr:
+				if n.Type == nil { // a type switch: the interpreter gets those right
+					break
+				}
+				if tv, ok := info.Types[n.Type]; ok {
+					if named, ok := tv.Type.(*types.Named); ok && twins[named.Obj().Name()] != "" {
+						at(n.Type.Pos(), "the interpreter cannot tell %s from %s (they have the same fields) in a type assertion: use a type switch, switch v := x.(type) { case %s: ... }"+goEngineNote,
+							named.Obj().Name(), twins[named.Obj().Name()], named.Obj().Name())
+					}
+				}
 			case *ast.ReturnStmt:
 				for _, r := range n.Results {
 					if u, ok := ast.Unparen(r).(*ast.UnaryExpr); ok && u.Op == token.ARROW {
@@ -157,6 +168,31 @@ func gaps(fset *token.FileSet, parsed map[string]*ast.File, learner []string, at
 			return true
 		})
 	}
+}
+
+// sameShape maps each named struct type of the package to another one with
+// identical fields, if there is one.
+func sameShape(pkg *types.Package) map[string]string {
+	twins := map[string]string{}
+	if pkg == nil {
+		return twins
+	}
+	var structs []*types.TypeName
+	for _, name := range pkg.Scope().Names() {
+		if tn, ok := pkg.Scope().Lookup(name).(*types.TypeName); ok {
+			if _, isStruct := tn.Type().Underlying().(*types.Struct); isStruct {
+				structs = append(structs, tn)
+			}
+		}
+	}
+	for _, a := range structs {
+		for _, b := range structs {
+			if a != b && types.Identical(a.Type().Underlying(), b.Type().Underlying()) && twins[a.Name()] == "" {
+				twins[a.Name()] = b.Name()
+			}
+		}
+	}
+	return twins
 }
 
 func checkRange(n *ast.RangeStmt, info *types.Info, at func(token.Pos, string, ...any)) {

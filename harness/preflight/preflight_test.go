@@ -29,6 +29,9 @@ func TestCheck(t *testing.T) {
 		{"forbidden import, go engine too", "package p\n\nimport \"net/http\"\n\nvar _ = http.Get\n", false, "3:8 import \"net/http\" is not allowed"},
 		{"unsafe", "package p\n\nimport \"unsafe\"\n\nvar _ = unsafe.Sizeof(1)\n", false, "3:8 import \"unsafe\" is not allowed"},
 		{"gaps are fine in the go engine", "package p\n\nfunc F() { for i := range 10 { _ = i } }\n", false, ""},
+		{"comma-ok assertion on a same-shaped struct", "package p\n\ntype A struct{ N int }\ntype B struct{ N int }\n\nfunc F(x any) bool { _, ok := x.(B); return ok }\n", true, "6:34 cannot tell B from A"},
+		{"assertion on a struct without a twin is fine", "package p\n\ntype A struct{ N int }\ntype B struct{ S string }\n\nfunc F(x any) bool { _, ok := x.(B); return ok }\n", true, ""},
+		{"type switch on twins is fine", "package p\n\ntype A struct{ N int }\ntype B struct{ N int }\n\nfunc F(x any) int {\n\tswitch x.(type) {\n\tcase A:\n\t\treturn 1\n\t}\n\treturn 0\n}\n", true, ""},
 		{"syntax error", "package p\n\nfunc F() {\n", true, "3:12 expected '}'"},
 	}
 	for _, tt := range tests {

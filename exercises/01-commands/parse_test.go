@@ -1,0 +1,89 @@
+package bank
+
+import (
+	"strconv"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+// parseCase is one line of the command log and what ParseCommand makes of it.
+type parseCase struct {
+	line    string
+	want    Command
+	wantErr error
+}
+
+// checkParse runs ParseCommand on each case.
+func checkParse(t *testing.T, tests []parseCase) {
+	t.Helper()
+	for _, tt := range tests {
+		got, err := ParseCommand(tt.line)
+		if tt.wantErr != nil {
+			assert.ErrorIs(t, err, tt.wantErr, "ParseCommand(%q)", tt.line)
+			continue
+		}
+		if assert.NoError(t, err, "ParseCommand(%q)", tt.line) {
+			assert.Equal(t, Describe(tt.want), Describe(got), "ParseCommand(%q)", tt.line)
+		}
+	}
+}
+
+// TestPart1Example is the worked example of Part 1.
+func TestPart1Example(t *testing.T) {
+	example := []parseCase{
+		{"open acc-7 Grace Hopper", OpenAccount{Account: "acc-7", Owner: "Grace Hopper"}, nil},
+		{"deposit acc-7 250", DepositMoney{Account: "acc-7", Amount: 250}, nil},
+		{"withdraw acc-7 75", WithdrawMoney{Account: "acc-7", Amount: 75}, nil},
+		{"transfer acc-7 acc-9 40", nil, ErrUnknownCommand},
+		{"deposit acc-7 ten", nil, ErrMalformed},
+		{"close acc-7", CloseAccount{Account: "acc-7"}, nil},
+	}
+	checkParse(t, example)
+
+	var lines []string
+	for _, tt := range example {
+		lines = append(lines, tt.line)
+	}
+	// 250 deposited - 75 withdrawn = 175, times 2 lines that do not parse.
+	assert.Equal(t, 350, part1Answer(lines), "part1Answer(%q)", lines)
+}
+
+func TestPart1FullParseCommand(t *testing.T) {
+	checkParse(t, []parseCase{
+		{"open acc-1 Ada", OpenAccount{Account: "acc-1", Owner: "Ada"}, nil},
+		{"open acc-1 Ada   Augusta\tKing ", OpenAccount{Account: "acc-1", Owner: "Ada Augusta King"}, nil},
+		{"  deposit\tacc-1   50  ", DepositMoney{Account: "acc-1", Amount: 50}, nil},
+		{"withdraw acc-2 20", WithdrawMoney{Account: "acc-2", Amount: 20}, nil},
+		{"close acc-3", CloseAccount{Account: "acc-3"}, nil},
+		// Parsing does not judge: Validate refuses these later.
+		{"open acc-1", OpenAccount{Account: "acc-1", Owner: ""}, nil},
+		{"deposit acc-1 -5", DepositMoney{Account: "acc-1", Amount: -5}, nil},
+		{"withdraw acc-1 0", WithdrawMoney{Account: "acc-1", Amount: 0}, nil},
+		{"deposit ACC-1 5000000", DepositMoney{Account: "ACC-1", Amount: 5000000}, nil},
+		{"close savings", CloseAccount{Account: "savings"}, nil},
+		// Unknown verbs.
+		{"", nil, ErrUnknownCommand},
+		{" \t ", nil, ErrUnknownCommand},
+		{"transfer acc-1 acc-2 5", nil, ErrUnknownCommand},
+		{"Deposit acc-1 5", nil, ErrUnknownCommand},
+		{"acc-1 deposit 5", nil, ErrUnknownCommand},
+		// Known verbs, wrong shape.
+		{"open", nil, ErrMalformed},
+		{"deposit", nil, ErrMalformed},
+		{"deposit acc-1", nil, ErrMalformed},
+		{"deposit acc-1 5 coins", nil, ErrMalformed},
+		{"deposit acc-1 12.50", nil, ErrMalformed},
+		{"withdraw acc-1 ten", nil, ErrMalformed},
+		{"withdraw acc-1 5 5", nil, ErrMalformed},
+		{"close", nil, ErrMalformed},
+		{"close acc-1 now", nil, ErrMalformed},
+	})
+}
+
+func TestPart1FullParseCommandErrorNamesTheLine(t *testing.T) {
+	for _, line := range []string{"transfer acc-1 acc-2 5", "deposit acc-1 ten"} {
+		_, err := ParseCommand(line)
+		assert.ErrorContains(t, err, strconv.Quote(line), "ParseCommand(%q)", line)
+	}
+}
