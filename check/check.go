@@ -52,6 +52,7 @@ func Static(ch *chapter.Chapter, carried map[string][]byte) []error {
 			errs = append(errs, &chapter.Error{File: md, Line: ref.Line, Msg: fmt.Sprintf("code reference %s: show Go files from the chapter's examples/ package, which go test compiles", ref.Path)})
 		}
 	}
+	errs = append(errs, pastedCode(ch)...)
 	errs = append(errs, chapter.Stale(ch, carried)...)
 
 	// The curriculum's own code stays inside what the interpreter runs.
@@ -135,6 +136,32 @@ func Run(ctx context.Context, h *harness.Harness, ch *chapter.Chapter) []error {
 			}
 		}
 	}
+	return errs
+}
+
+// maxPasted is the most lines of Go a chapter may show without a file
+// reference: enough for a signature, not for code that should compile.
+const maxPasted = 5
+
+// pastedCode finds Go blocks in the prose that are pasted rather than
+// referenced, so no test would compile them.
+func pastedCode(ch *chapter.Chapter) []error {
+	src := []byte(ch.Prose)
+	doc := goldmark.New().Parser().Parse(text.NewReader(src))
+	var errs []error
+	_ = gast.Walk(doc, func(n gast.Node, entering bool) (gast.WalkStatus, error) {
+		fc, ok := n.(*gast.FencedCodeBlock)
+		if !entering || !ok {
+			return gast.WalkContinue, nil
+		}
+		lang, _, isRef := chapter.ParseInfo(infoOf(fc, src))
+		if lang == "go" && !isRef && fc.Lines().Len() > maxPasted {
+			line := ch.ProseLine + strings.Count(string(src[:fc.Info.Segment.Start]), "\n")
+			errs = append(errs, &chapter.Error{File: path.Join(ch.Dir, "chapter.md"), Line: line,
+				Msg: fmt.Sprintf("%d lines of Go pasted into the prose: move them to examples/ and reference them (```go file=examples/x.go#Name), so a test compiles them", fc.Lines().Len())})
+		}
+		return gast.WalkContinue, nil
+	})
 	return errs
 }
 
@@ -244,7 +271,7 @@ func compareNumbers(ch *chapter.Chapter, part int, prose string) []error {
 	prefix := fmt.Sprintf("TestPart%dExample", part)
 	found := false
 	for _, name := range ch.TestFiles() {
-		f, err := parser.ParseFile(fset, name, ch.Exercise[name], parser.SkipObjectResolution)
+		f, err := parser.ParseFile(fset, name, ch.Exercise[name], parser.SkipObjectResolution|parser.ParseComments)
 		if err != nil {
 			continue
 		}
@@ -254,6 +281,14 @@ func compareNumbers(ch *chapter.Chapter, part int, prose string) []error {
 				continue
 			}
 			found = true
+			// The test's comments may show the arithmetic: their numbers count.
+			for _, cg := range f.Comments {
+				if cg.Pos() >= fn.Pos() && cg.End() <= fn.End() {
+					for k := range numbersIn(cg.Text()) {
+						testNums[k] = true
+					}
+				}
+			}
 			ast.Inspect(fn, func(n ast.Node) bool {
 				if lit, ok := n.(*ast.BasicLit); ok && (lit.Kind == token.INT || lit.Kind == token.STRING) {
 					for k := range numbersIn(lit.Value) {

@@ -71,6 +71,7 @@ func TestCompareNumbers(t *testing.T) {
 			[]string{"worked example says 185", "example tests use 175"}},
 		{"thousands separators", "The total is 1,200.", `want := 1_200`, nil},
 		{"single digits only checked one way", "Two lines.", `x := 2; y := 3`, nil},
+		{"arithmetic in a test comment", "250 + 1200 = 1450, times 2 is 2900.", "// 250 + 1200 = 1450, times 2.\n\tassert.Equal(t, 2900, f(250, 1200))", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

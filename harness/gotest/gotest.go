@@ -22,6 +22,7 @@ import (
 	"time"
 
 	"github.com/cqrsworkbook/workbook/harness"
+	"golang.org/x/sys/unix"
 )
 
 // ErrNoToolchain is returned when there is no go command to run.
@@ -198,6 +199,9 @@ func runBinary(ctx context.Context, goBin, bin string, j harness.Job, tests []st
 	}
 	kill := func() { _ = syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL) }
 	defer kill()
+	// Limits pass from the go command to test2json to the test binary, each
+	// started after this: memory, CPU time, no core files.
+	limit(cmd.Process.Pid, j.Limits, len(tests))
 
 	events := make(chan testEvent, 64)
 	go func() {
@@ -276,6 +280,15 @@ loop:
 		results = append(results, r)
 	}
 	return results, nil
+}
+
+func limit(pid int, l harness.Limits, tests int) {
+	set := func(res int, v uint64) {
+		_ = unix.Prlimit(pid, res, &unix.Rlimit{Cur: v, Max: v}, nil)
+	}
+	set(unix.RLIMIT_AS, uint64(l.MemoryBytes)+(2<<30))
+	set(unix.RLIMIT_CORE, 0)
+	set(unix.RLIMIT_CPU, uint64((time.Duration(tests+1)*l.TestTimeout)/time.Second)+10)
 }
 
 var (
