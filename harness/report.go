@@ -55,8 +55,8 @@ type TestResult struct {
 	DurationMS int64         `json:"duration_ms"`
 	// File and Line point at the learner's code where the test failed (the
 	// line that panicked), or else at the failing check in the test file.
-	File string `json:"file,omitempty"`
-	Line int    `json:"line,omitempty"`
+	File string `json:"file"`
+	Line int    `json:"line"`
 }
 
 // tally fills in the counts and the overall status.
