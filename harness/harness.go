@@ -81,6 +81,9 @@ type Harness struct {
 	FS fs.FS
 	// Root is the same tree on disk, for engines that need files on disk.
 	Root string
+	// Workspace is the learner's module on disk (a copy of exercises/), for
+	// engines that need files on disk; empty means Root's exercises/.
+	Workspace string
 	// Engines by name: "interp" and "go".
 	Engines map[string]Engine
 	// Limits of every run; zero fields take DefaultLimits.
@@ -101,6 +104,11 @@ type Request struct {
 	// Tests, when set, narrows the suite to the tests named.
 	Tests []string
 }
+
+// AfterTimeout is the message of the tests a run skips once one test has
+// timed out: an endless loop usually hangs every test that calls the same
+// code, and waiting out each deadline would only delay the report.
+const AfterTimeout = "not run: an earlier test timed out (fix the endless loop, then run again)"
 
 // ErrUsage marks a request that cannot be run as asked.
 var ErrUsage = errors.New("usage")
@@ -145,12 +153,15 @@ func (h *Harness) Run(ctx context.Context, req Request) (*Report, error) {
 	}
 
 	// Preflight: what the engine would reject, said kindly and at the line.
-	var learner []string
-	for _, f := range ch.LearnerFiles {
-		learner = append(learner, f)
+	// Every file is checked, not only the learner's: a helper file of their
+	// own must follow the same rules, and the curriculum's files pass.
+	var names []string
+	for name := range files {
+		names = append(names, name)
 	}
-	for _, d := range preflight.Check(files, learner, eng.Interpreted()) {
-		rep.CompileErrors = append(rep.CompileErrors, CompileError{File: d.File, Line: d.Line, Col: d.Col, Message: d.Message})
+	sort.Strings(names)
+	for _, d := range preflight.Check(files, names, eng.Interpreted()) {
+		rep.CompileErrors = append(rep.CompileErrors, CompileError{Kind: d.Kind, File: d.File, Line: d.Line, Col: d.Col, Message: d.Message})
 	}
 	if len(rep.CompileErrors) > 0 {
 		h.notRun(rep, selected, "not run: the code does not compile")
@@ -227,7 +238,11 @@ func (h *Harness) job(ch *chapter.Chapter, files map[string][]byte, tests []chap
 	for _, t := range tests {
 		job.Tests = append(job.Tests, t.Name)
 	}
-	if h.Root != "" {
+	switch {
+	case h.Workspace != "":
+		job.ModuleDir = h.Workspace
+		job.Dir = filepath.Join(h.Workspace, ch.ID)
+	case h.Root != "":
 		job.ModuleDir = filepath.Join(h.Root, chapter.ExercisesDir)
 		job.Dir = filepath.Join(h.Root, filepath.FromSlash(ch.ExerciseDir()))
 	}

@@ -38,6 +38,10 @@ type Report struct {
 // error, a forbidden import, or code the interpreter cannot run. File is a
 // base name in the chapter's exercise folder.
 type CompileError struct {
+	// Kind is "compile" (the engine or the parser refused the code),
+	// "import" (a package outside the allowlist) or "interpreter" (Go the
+	// interpreter cannot run yet; the go engine runs it as is).
+	Kind    string `json:"kind"`
 	File    string `json:"file"`
 	Line    int    `json:"line"`
 	Col     int    `json:"col"`

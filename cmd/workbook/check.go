@@ -14,9 +14,9 @@ import (
 )
 
 func cmdCheck(ctx context.Context, args []string, stdout io.Writer) (int, error) {
-	fs := flag.NewFlagSet("check", flag.ContinueOnError)
-	static := fs.Bool("static", false, "only the checks that need no engine")
-	pos, err := parseArgs(fs, args)
+	flags := flag.NewFlagSet("check", flag.ContinueOnError)
+	static := flags.Bool("static", false, "only the checks that need no engine")
+	pos, err := parseArgs(flags, args)
 	if err != nil {
 		return exitUsage, err
 	}
@@ -63,8 +63,8 @@ func cmdCheck(ctx context.Context, args []string, stdout io.Writer) (int, error)
 }
 
 func cmdGen(args []string, stdout io.Writer) error {
-	fs := flag.NewFlagSet("gen", flag.ContinueOnError)
-	if _, err := parseArgs(fs, args); err != nil {
+	flags := flag.NewFlagSet("gen", flag.ContinueOnError)
+	if _, err := parseArgs(flags, args); err != nil {
 		return err
 	}
 	wb, err := open()

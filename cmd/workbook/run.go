@@ -7,6 +7,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -16,6 +17,7 @@ import (
 	"github.com/cqrsworkbook/workbook/harness"
 	"github.com/cqrsworkbook/workbook/harness/gotest"
 	"github.com/cqrsworkbook/workbook/harness/interp"
+	"github.com/cqrsworkbook/workbook/workspace"
 )
 
 // Exit codes of the test command, a contract other tools rely on.
@@ -65,6 +67,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	default:
 		err = fmt.Errorf("%w: unknown command %q", errUsage, args[0])
 	}
+	if errors.Is(err, errHelp) {
+		fmt.Fprint(stdout, usage)
+		return exitOK
+	}
 	if err != nil {
 		fmt.Fprintln(stderr, "workbook:", err)
 		if errors.Is(err, errUsage) || errors.Is(err, harness.ErrUsage) || errors.Is(err, chapter.ErrNotFound) {
@@ -75,18 +81,24 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	return code
 }
 
-var errUsage = errors.New("usage")
+var (
+	errUsage = errors.New("usage")
+	errHelp  = errors.New("help requested")
+)
 
 // parseArgs parses flags that may come before or after the positional
 // arguments, as in "workbook test 1 --json".
-func parseArgs(fs *flag.FlagSet, args []string) ([]string, error) {
-	fs.SetOutput(io.Discard)
+func parseArgs(flags *flag.FlagSet, args []string) ([]string, error) {
+	flags.SetOutput(io.Discard)
 	var pos []string
 	for {
-		if err := fs.Parse(args); err != nil {
+		if err := flags.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, errHelp
+			}
 			return nil, fmt.Errorf("%w: %v", errUsage, err)
 		}
-		args = fs.Args()
+		args = flags.Args()
 		if len(args) == 0 {
 			return pos, nil
 		}
@@ -127,6 +139,7 @@ func isRoot(d string) bool {
 
 type workbook struct {
 	root     string
+	fsys     fs.FS
 	chapters []*chapter.Chapter
 	h        *harness.Harness
 }
@@ -145,13 +158,57 @@ func open() (*workbook, error) {
 		"interp": &interp.Engine{},
 		"go":     &gotest.Engine{},
 	}}
-	return &workbook{root: root, chapters: chapters, h: h}, nil
+	return &workbook{root: root, fsys: fsys, chapters: chapters, h: h}, nil
+}
+
+// workspaceDir is where the learner's files live: --workspace, else
+// $WORKBOOK_WORKSPACE, else work/ in the workbook's folder.
+func (wb *workbook) workspaceDir(flagValue string) (string, error) {
+	dir := flagValue
+	if dir == "" {
+		dir = os.Getenv("WORKBOOK_WORKSPACE")
+	}
+	if dir == "" {
+		dir = filepath.Join(wb.root, "work")
+	}
+	return filepath.Abs(dir)
+}
+
+// openWorkspace brings the learner's workspace up to date with the
+// exercises (never touching their own files) and opens it; the harness's
+// go engine then runs in it.
+func (wb *workbook) openWorkspace(flagValue string) (*workspace.Workspace, error) {
+	dir, err := wb.workspaceDir(flagValue)
+	if err != nil {
+		return nil, err
+	}
+	exercises, err := fs.Sub(wb.fsys, chapter.ExercisesDir)
+	if err != nil {
+		return nil, err
+	}
+	isLearner := func(p string) bool {
+		id, name, ok := strings.Cut(p, "/")
+		if !ok {
+			return false
+		}
+		ch := chapter.Find(wb.chapters, id)
+		return ch != nil && ch.ID == id && ch.IsLearnerFile(name)
+	}
+	if err := workspace.Sync(dir, exercises, isLearner); err != nil {
+		return nil, fmt.Errorf("prepare your workspace %s: %w", dir, err)
+	}
+	ws, err := workspace.Open(dir)
+	if err != nil {
+		return nil, err
+	}
+	wb.h.Workspace = dir
+	return ws, nil
 }
 
 func cmdList(args []string, stdout io.Writer) error {
-	fs := flag.NewFlagSet("list", flag.ContinueOnError)
-	asJSON := fs.Bool("json", false, "print JSON")
-	if _, err := parseArgs(fs, args); err != nil {
+	flags := flag.NewFlagSet("list", flag.ContinueOnError)
+	asJSON := flags.Bool("json", false, "print JSON")
+	if _, err := parseArgs(flags, args); err != nil {
 		return err
 	}
 	wb, err := open()
@@ -179,6 +236,16 @@ func cmdList(args []string, stdout io.Writer) error {
 	return tw.Flush()
 }
 
+// displayDir is dir relative to the current folder when it is below it.
+func displayDir(dir string) string {
+	if wd, err := os.Getwd(); err == nil {
+		if rel, err := filepath.Rel(wd, dir); err == nil && !strings.HasPrefix(rel, "..") {
+			return filepath.ToSlash(rel)
+		}
+	}
+	return dir
+}
+
 func prefixAll(p string, xs []string) []string {
 	out := make([]string, len(xs))
 	for i, x := range xs {
@@ -194,13 +261,14 @@ func writeJSON(w io.Writer, v any) error {
 }
 
 func cmdTest(ctx context.Context, args []string, stdout, stderr io.Writer) (int, error) {
-	fs := flag.NewFlagSet("test", flag.ContinueOnError)
-	suite := fs.String("suite", "all", "example, full or all")
-	engine := fs.String("engine", "interp", "interp or go")
-	against := fs.String("against", "exercise", "exercise or solution")
-	seed := fs.String("seed", "", "personal puzzle seed")
-	asJSON := fs.Bool("json", false, "print JSON")
-	pos, err := parseArgs(fs, args)
+	flags := flag.NewFlagSet("test", flag.ContinueOnError)
+	suite := flags.String("suite", "all", "example, full or all")
+	engine := flags.String("engine", "interp", "interp or go")
+	against := flags.String("against", "exercise", "exercise or solution")
+	seed := flags.String("seed", "", "personal puzzle seed")
+	asJSON := flags.Bool("json", false, "print JSON")
+	wsFlag := flags.String("workspace", "", "your workspace folder")
+	pos, err := parseArgs(flags, args)
 	if err != nil {
 		return exitUsage, err
 	}
@@ -222,7 +290,18 @@ func cmdTest(ctx context.Context, args []string, stdout, stderr io.Writer) (int,
 	if err != nil {
 		return exitUsage, err
 	}
-	rep, err := wb.h.Run(ctx, harness.Request{Chapter: ch, Suite: s, Engine: *engine, Solution: *against == "solution", Seed: *seed})
+	req := harness.Request{Chapter: ch, Suite: s, Engine: *engine, Solution: *against == "solution", Seed: *seed}
+	ws, err := wb.openWorkspace(*wsFlag)
+	if err != nil {
+		return exitUsage, err
+	}
+	defer ws.Close()
+	if !req.Solution {
+		if req.Files, err = ws.LearnerFiles(ch.ID, ch.LearnerFiles); err != nil {
+			return exitUsage, err
+		}
+	}
+	rep, err := wb.h.Run(ctx, req)
 	if err != nil {
 		return exitUsage, err
 	}
@@ -231,7 +310,13 @@ func cmdTest(ctx context.Context, args []string, stdout, stderr io.Writer) (int,
 			return exitUsage, err
 		}
 	} else {
-		printReport(stdout, ch, rep)
+		dir := ch.ExerciseDir()
+		if !req.Solution {
+			dir = displayDir(filepath.Join(wb.h.Workspace, ch.ID))
+		} else {
+			dir = "solutions/" + ch.ID
+		}
+		printReport(stdout, reportView{ch: ch, dir: dir, last: ch == wb.chapters[len(wb.chapters)-1]}, rep)
 	}
 	switch rep.Status {
 	case harness.Pass:
@@ -257,25 +342,64 @@ func statusMark(s harness.Status) string {
 	return "ERROR"
 }
 
-func printReport(w io.Writer, ch *chapter.Chapter, rep *harness.Report) {
-	fmt.Fprintf(w, "Chapter %d: %s (%s, %s, %s suite)\n\n", ch.Number, ch.Title, rep.Engine, rep.Against, rep.Suite)
+var compileLabel = map[string]string{
+	"compile":     "does not compile",
+	"import":      "import not allowed",
+	"interpreter": "the interpreter cannot run this",
+}
+
+// reportView is what printReport needs beyond the report.
+type reportView struct {
+	ch  *chapter.Chapter
+	dir string // the folder of the files shown, as the learner would type it
+	// last is true for the workbook's last chapter.
+	last bool
+}
+
+func printReport(w io.Writer, v reportView, rep *harness.Report) {
+	ch := v.ch
+	fmt.Fprintf(w, "Day %d: %s (%s, %s, %s suite)\n", ch.Number, ch.Title, rep.Engine, rep.Against, rep.Suite)
+	if rep.Seed != "" {
+		fmt.Fprintf(w, "Puzzle input: your own, seed %q\n", rep.Seed)
+	}
+	fmt.Fprintln(w)
+	blame := map[string]bool{}
 	for _, ce := range rep.CompileErrors {
-		loc := ce.File
-		if ce.Line > 0 {
-			loc = fmt.Sprintf("%s/%s:%d:%d", ch.ExerciseDir(), ce.File, ce.Line, ce.Col)
+		label := compileLabel[ce.Kind]
+		if label == "" {
+			label = "does not compile"
 		}
-		fmt.Fprintf(w, "  does not compile: %s: %s\n", loc, ce.Message)
+		loc := ""
+		if ce.File != "" {
+			loc = fmt.Sprintf("%s/%s:%d:%d: ", v.dir, ce.File, ce.Line, ce.Col)
+			blame[ce.File] = true
+		}
+		fmt.Fprintf(w, "  %s: %s%s\n", label, loc, ce.Message)
 	}
 	if len(rep.CompileErrors) > 0 {
 		fmt.Fprintln(w)
 	}
+	width := 0
 	for _, t := range rep.Tests {
-		fmt.Fprintf(w, "  %s  %-40s part %d, %s  %dms\n", statusMark(t.Status), t.Name, t.Part, t.Suite, t.DurationMS)
+		if len(t.Name) > width {
+			width = len(t.Name)
+		}
+	}
+	for _, t := range rep.Tests {
+		fmt.Fprintf(w, "  %s  %-*s  part %d, %-7s %4dms\n", statusMark(t.Status), width, t.Name, t.Part, t.Suite, t.DurationMS)
 		if t.Status == harness.Pass {
+			for _, l := range strings.Split(t.Message, "\n") {
+				if strings.HasPrefix(l, "puzzle answer") {
+					fmt.Fprintf(w, "         %s\n", l)
+				}
+			}
 			continue
 		}
 		if t.File != "" {
-			fmt.Fprintf(w, "         at %s/%s:%d\n", ch.ExerciseDir(), t.File, t.Line)
+			fmt.Fprintf(w, "         at %s/%s:%d\n", v.dir, t.File, t.Line)
+			if ch.IsLearnerFile(t.File) {
+				blame[t.File] = true
+			}
 		}
 		for _, l := range strings.Split(strings.TrimSpace(t.Message), "\n") {
 			if l != "" {
@@ -290,9 +414,22 @@ func printReport(w io.Writer, ch *chapter.Chapter, rep *harness.Report) {
 		}
 	}
 	fmt.Fprintf(w, "\n%d passed, %d failed\n", rep.Passed, rep.Failed)
-	if rep.Status == harness.Pass {
-		fmt.Fprintln(w, "Every test passes. On to the next chapter!")
-	} else if len(rep.CompileErrors) == 0 && rep.Problem == "" {
-		fmt.Fprintf(w, "Edit %s and run it again. Stuck? The hints are in %s/chapter.md.\n", strings.Join(prefixAll(ch.ExerciseDir()+"/", ch.LearnerFiles), ", "), ch.Dir)
+	switch {
+	case rep.Status == harness.Pass && rep.Against == "solution":
+		fmt.Fprintln(w, "The reference solution passes.")
+	case rep.Status == harness.Pass && rep.Suite != "all":
+		fmt.Fprintf(w, "The %s suite passes. Run the whole chapter with: workbook test %d\n", rep.Suite, ch.Number)
+	case rep.Status == harness.Pass && v.last:
+		fmt.Fprintln(w, "Every test passes, and that was the last chapter. Well done!")
+	case rep.Status == harness.Pass:
+		fmt.Fprintf(w, "Every test passes. On to the next chapter: workbook test %d\n", ch.Number+1)
+	case rep.Problem == "":
+		var files []string
+		for _, f := range ch.LearnerFiles {
+			if blame[f] || len(blame) == 0 {
+				files = append(files, v.dir+"/"+f)
+			}
+		}
+		fmt.Fprintf(w, "Edit %s and run it again. Stuck? The hints are in %s/chapter.md.\n", strings.Join(files, ", "), ch.Dir)
 	}
 }

@@ -24,7 +24,15 @@ func TestMain(m *testing.M) {
 		panic(err)
 	}
 	os.Setenv("WORKBOOK_ROOT", root)
-	os.Exit(m.Run())
+	// The learner's workspace of these tests is their own, not work/.
+	ws, err := os.MkdirTemp("", "workbook-cli-test-")
+	if err != nil {
+		panic(err)
+	}
+	os.Setenv("WORKBOOK_WORKSPACE", ws)
+	code := m.Run()
+	os.RemoveAll(ws)
+	os.Exit(code)
 }
 
 func runCLI(t *testing.T, args ...string) (int, string, string) {

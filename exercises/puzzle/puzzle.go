@@ -91,24 +91,25 @@ func (r *Rand) Pick(choices []string) string {
 
 // Check compares the learner's answer for one part ("part1" or "part2") with
 // the expected one: the -want flag when given, else defaultWant when the seed
-// is the default one. It always logs the answer, so the learner (and the
-// workbook, which learns a personal seed's answers from the reference
-// solution) can read it.
+// is the default one. A right answer is logged ("puzzle answer part1: N"),
+// and so is an answer for a seed with no expected answer, which is how the
+// workbook learns a personal seed's answers from the reference solution.
 func Check(t testing.TB, part string, got int, defaultWant int) {
 	t.Helper()
 	seed := Seed()
-	t.Logf("puzzle answer %s: %d (seed %q)", part, got, seed)
 	want, ok := wanted(part)
 	if !ok {
 		if seed != DefaultSeed {
-			t.Errorf("no expected %s answer for seed %q: run it with `workbook test --seed %s`, which asks the reference solution", part, seed, seed)
+			t.Errorf("puzzle answer %s: %d (seed %q), but there is no expected answer for this seed: run it with `workbook test --seed %s`, which asks the reference solution", part, got, seed, seed)
 			return
 		}
 		want = defaultWant
 	}
 	if got != want {
-		t.Errorf("%s puzzle answer (seed %q) = %d, want %d", part, seed, got, want)
+		t.Errorf("your %s puzzle answer (seed %q) is %d, want %d", part, seed, got, want)
+		return
 	}
+	t.Logf("puzzle answer %s: %d (seed %q)", part, got, seed)
 }
 
 // wanted returns the answer for part given with -want, if any.

@@ -98,11 +98,18 @@ func (e *Engine) Run(ctx context.Context, j harness.Job) (harness.Outcome, error
 			done[r.Name] = true
 		}
 		out.Tests = append(out.Tests, results...)
+		timedOut := len(results) > 0 && results[len(results)-1].Status == harness.Timeout
 		var next []string
 		for _, name := range remaining {
 			if !done[name] {
 				next = append(next, name)
 			}
+		}
+		if timedOut {
+			for _, name := range next {
+				out.Tests = append(out.Tests, harness.TestResult{Name: name, Status: harness.Error, Message: harness.AfterTimeout})
+			}
+			break
 		}
 		if len(next) == len(remaining) {
 			// No progress: report the rest rather than loop.
@@ -158,7 +165,7 @@ func compileErrors(out string, j harness.Job) []harness.CompileError {
 		}
 		line, _ := strconv.Atoi(m[2])
 		col, _ := strconv.Atoi(m[3])
-		errs = append(errs, harness.CompileError{File: file, Line: line, Col: col, Message: m[4]})
+		errs = append(errs, harness.CompileError{Kind: "compile", File: file, Line: line, Col: col, Message: m[4]})
 	}
 	return errs
 }

@@ -54,6 +54,12 @@ func (e *Engine) Run(ctx context.Context, j harness.Job) (harness.Outcome, error
 			return out, nil
 		}
 		remaining = remaining[len(a.results):]
+		if last := a.results[len(a.results)-1]; last.Status == harness.Timeout {
+			for _, name := range remaining {
+				out.Tests = append(out.Tests, harness.TestResult{Name: name, Status: harness.Error, Message: harness.AfterTimeout})
+			}
+			return out, nil
+		}
 		if ctx.Err() != nil {
 			for _, name := range remaining {
 				out.Tests = append(out.Tests, harness.TestResult{Name: name, Status: harness.Error, Message: "not run: the run was cancelled"})
@@ -200,13 +206,17 @@ loop:
 	a.failure = why
 	if current != "" {
 		r := harness.TestResult{Name: current, Status: status, Message: why, DurationMS: time.Since(started).Milliseconds()}
-		if status != harness.Timeout {
+		if status != harness.Timeout && !classified(why) {
 			r.Output = tail(a.stderr, 4<<10)
 		}
 		a.results = append(a.results, r)
 	} else if len(a.results) < len(tests) && len(a.results) > 0 {
 		// Died between tests: blame the next one so the run moves on.
-		a.results = append(a.results, harness.TestResult{Name: tests[len(a.results)], Status: status, Message: why, Output: tail(a.stderr, 4<<10)})
+		r := harness.TestResult{Name: tests[len(a.results)], Status: status, Message: why}
+		if !classified(why) {
+			r.Output = tail(a.stderr, 4<<10)
+		}
+		a.results = append(a.results, r)
 	}
 	return a, nil
 }
@@ -262,6 +272,17 @@ func crashReason(stderr string, waitErr error) string {
 		return fmt.Sprintf("the program exited with status %d in the middle of the test: log.Fatal and os.Exit end the whole run", ee.ExitCode())
 	}
 	return "the program stopped in the middle of the test (log.Fatal and os.Exit end the whole run)"
+}
+
+// classified reports whether crashReason named the cause, in which case
+// the runtime's dump (the workbook's own goroutines) would only hide it.
+func classified(why string) bool {
+	for _, p := range []string{"stack overflow", "out of memory", "deadlock", "a goroutine panicked", "CPU time"} {
+		if strings.HasPrefix(why, p) || strings.Contains(why, p) {
+			return true
+		}
+	}
+	return false
 }
 
 func tail(s string, n int) string {

@@ -161,7 +161,7 @@ func load(in *interp.Interpreter, importPath string) (errs []harness.CompileErro
 	defer func() {
 		// The interpreter panics on some code it cannot compile.
 		if r := recover(); r != nil {
-			errs = []harness.CompileError{{File: "", Message: fmt.Sprintf("the interpreter could not load this code: %v (try --engine go)", r)}}
+			errs = []harness.CompileError{{Kind: "interpreter", Message: fmt.Sprintf("the interpreter could not load this code (%v): it may use Go it cannot run yet; try --engine go", r)}}
 		}
 	}()
 	if err := in.EvalTest(importPath); err != nil {
@@ -203,7 +203,7 @@ func compileErrors(err error, importPath string) []harness.CompileError {
 	}
 	var out []harness.CompileError
 	for _, m := range msgs {
-		ce := harness.CompileError{Message: m}
+		ce := harness.CompileError{Kind: "compile", Message: m}
 		if p := posPattern.FindStringSubmatch(m); p != nil {
 			ce.File = displayFile(p[1], importPath)
 			ce.Line, _ = strconv.Atoi(p[2])
@@ -225,7 +225,7 @@ func displayFile(p, importPath string) string {
 	return strings.TrimPrefix(p, "src/")
 }
 
-var panicPos = regexp.MustCompile(`(?m)^(\S+?\.go):(\d+):(\d+): panic`)
+var panicPos = regexp.MustCompile(`(?m)^(\S+?\.go):(\d+):(\d+): panic: (?:\S+/)?[^./\s]+\.([\w.]+)\(`)
 
 // wrap runs one test with its output captured and any panic turned into
 // the test's error, and reports it.
@@ -242,11 +242,17 @@ func wrap(name string, fn func(*testing.T), rep *reporter, capt *capture, panics
 			ev := event{Type: "end", Test: name, DurationMS: time.Since(start).Milliseconds(), Output: out}
 			if r != nil {
 				status = harness.Error
-				t.Errorf("panic: %v", r)
+				msg := fmt.Sprint(r)
+				// yaegi names the function that panicked and the line of its
+				// first statement, not the line of the panic itself.
 				if m := panicPos.FindStringSubmatch(panics.String()); m != nil {
 					ev.File = displayFile(m[1], importPath)
 					ev.Line, _ = strconv.Atoi(m[2])
+					if !strings.HasPrefix(msg, "TODO(") {
+						msg += fmt.Sprintf("\n(in %s, at or after line %d: the interpreter knows the function, not the exact line; --engine go shows the line)", m[4], ev.Line)
+					}
 				}
+				t.Errorf("panic: %s", msg)
 			} else if t.Skipped() {
 				status = harness.Fail
 				ev.Message = "the test was skipped: in the workbook every test must run"

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"go/ast"
+	"go/importer"
 	"go/parser"
 	"go/scanner"
 	"go/token"
@@ -14,12 +15,15 @@ import (
 	"path"
 	"sort"
 	"strconv"
+	"strings"
+	"sync"
 
 	"github.com/cqrsworkbook/workbook/harness/symbols"
 )
 
 // Diagnostic is one problem at a place in a file.
 type Diagnostic struct {
+	Kind    string // compile, import or interpreter
 	File    string
 	Line    int
 	Col     int
@@ -54,10 +58,10 @@ func Check(files map[string][]byte, learner []string, interp bool) []Diagnostic 
 				var list scanner.ErrorList
 				if errors.As(err, &list) {
 					for _, e := range list {
-						diags = append(diags, Diagnostic{File: name, Line: e.Pos.Line, Col: e.Pos.Column, Message: e.Msg})
+						diags = append(diags, Diagnostic{Kind: "compile", File: name, Line: e.Pos.Line, Col: e.Pos.Column, Message: e.Msg})
 					}
 				} else {
-					diags = append(diags, Diagnostic{File: name, Line: 1, Col: 1, Message: err.Error()})
+					diags = append(diags, Diagnostic{Kind: "compile", File: name, Line: 1, Col: 1, Message: err.Error()})
 				}
 			}
 			continue
@@ -67,9 +71,10 @@ func Check(files map[string][]byte, learner []string, interp bool) []Diagnostic 
 	if len(diags) > 0 {
 		return diags
 	}
+	kind := "import"
 	at := func(p token.Pos, format string, args ...any) {
 		pos := fset.Position(p)
-		diags = append(diags, Diagnostic{File: pos.Filename, Line: pos.Line, Col: pos.Column, Message: fmt.Sprintf(format, args...)})
+		diags = append(diags, Diagnostic{Kind: kind, File: pos.Filename, Line: pos.Line, Col: pos.Column, Message: fmt.Sprintf(format, args...)})
 	}
 	for _, name := range learner {
 		f := parsed[name]
@@ -83,9 +88,10 @@ func Check(files map[string][]byte, learner []string, interp bool) []Diagnostic 
 			}
 		}
 	}
-	if !interp || len(diags) > 0 {
+	if !interp {
 		return diags
 	}
+	kind = "interpreter"
 	gaps(fset, parsed, learner, at)
 	return diags
 }
@@ -107,11 +113,11 @@ func gaps(fset *token.FileSet, parsed map[string]*ast.File, learner []string, at
 	}
 	conf := types.Config{
 		GoVersion: "go1.23",
-		Importer:  emptyImporter{},
-		Error:     func(error) {}, // imports are empty: keep going, use what is known
+		Importer:  stdImporter,
+		Error:     func(error) {}, // some imports may be empty: keep going, use what is known
 	}
 	pkg, _ := conf.Check("learner", fset, all, info)
-	twins := sameShape(pkg)
+	twins := sameShape(fset, pkg)
 
 	for _, name := range learner {
 		f := parsed[name]
@@ -130,7 +136,7 @@ func gaps(fset *token.FileSet, parsed map[string]*ast.File, learner []string, at
 		ast.Inspect(f, func(n ast.Node) bool {
 			switch n := n.(type) {
 			case *ast.RangeStmt:
-				checkRange(n, info, at)
+				checkRange(n, info, lenVars(f), at)
 			case *ast.CallExpr:
 				checkCall(n, info, at)
 			case *ast.TypeAssertExpr:
@@ -170,16 +176,27 @@ func gaps(fset *token.FileSet, parsed map[string]*ast.File, learner []string, at
 	}
 }
 
+// knownNonInt reports whether the checker knows e's type and it is not an
+// integer (a variable named like a length may be reassigned).
+func knownNonInt(info *types.Info, e ast.Expr) bool {
+	tv, ok := info.Types[e]
+	if !ok || tv.Type == nil || tv.Type == types.Typ[types.Invalid] {
+		return false
+	}
+	b, isBasic := tv.Type.Underlying().(*types.Basic)
+	return !isBasic || b.Info()&types.IsInteger == 0
+}
+
 // sameShape maps each named struct type of the package to another one with
 // identical fields, if there is one.
-func sameShape(pkg *types.Package) map[string]string {
+func sameShape(fset *token.FileSet, pkg *types.Package) map[string]string {
 	twins := map[string]string{}
 	if pkg == nil {
 		return twins
 	}
 	var structs []*types.TypeName
 	for _, name := range pkg.Scope().Names() {
-		if tn, ok := pkg.Scope().Lookup(name).(*types.TypeName); ok {
+		if tn, ok := pkg.Scope().Lookup(name).(*types.TypeName); ok && !strings.HasSuffix(fset.Position(tn.Pos()).Filename, "_test.go") {
 			if _, isStruct := tn.Type().Underlying().(*types.Struct); isStruct {
 				structs = append(structs, tn)
 			}
@@ -195,9 +212,39 @@ func sameShape(pkg *types.Package) map[string]string {
 	return twins
 }
 
-func checkRange(n *ast.RangeStmt, info *types.Info, at func(token.Pos, string, ...any)) {
+// lenVars finds the variables of a file assigned from len or cap, which are
+// ints whatever the type checker could learn of their argument.
+func lenVars(f *ast.File) map[string]bool {
+	vars := map[string]bool{}
+	ast.Inspect(f, func(n ast.Node) bool {
+		if as, ok := n.(*ast.AssignStmt); ok && len(as.Lhs) == len(as.Rhs) {
+			for i, r := range as.Rhs {
+				if id, ok := as.Lhs[i].(*ast.Ident); ok && isLenCall(r) {
+					vars[id.Name] = true
+				}
+			}
+		}
+		return true
+	})
+	return vars
+}
+
+func isLenCall(e ast.Expr) bool {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	id, ok := call.Fun.(*ast.Ident)
+	return ok && (id.Name == "len" || id.Name == "cap")
+}
+
+func checkRange(n *ast.RangeStmt, info *types.Info, lens map[string]bool, at func(token.Pos, string, ...any)) {
 	if lit, ok := ast.Unparen(n.X).(*ast.BasicLit); ok && lit.Kind == token.INT {
 		at(n.X.Pos(), "the interpreter cannot range over an integer yet: write for i := 0; i < %s; i++ { ... }"+goEngineNote, lit.Value)
+		return
+	}
+	if id, ok := ast.Unparen(n.X).(*ast.Ident); (ok && lens[id.Name] && !knownNonInt(info, n.X)) || isLenCall(n.X) {
+		at(n.X.Pos(), "the interpreter cannot range over an integer yet: write for i := 0; i < n; i++ { ... }"+goEngineNote)
 		return
 	}
 	tv, ok := info.Types[n.X]
@@ -236,12 +283,30 @@ func checkCall(n *ast.CallExpr, info *types.Info, at func(token.Pos, string, ...
 	}
 }
 
-// emptyImporter gives every import an empty package: the preflight needs the
-// learner's own types, not the standard library's, and must work without a
-// Go toolchain.
-type emptyImporter struct{}
+// stdImporter type-checks the standard library from source when a Go
+// toolchain's sources are on this machine, once per process; without them
+// (the interpreter needs no toolchain) every import is an empty package and
+// the checks fall back on what the learner's own code shows.
+var stdImporter = &cachingImporter{}
 
-func (emptyImporter) Import(p string) (*types.Package, error) {
+type cachingImporter struct {
+	mu   sync.Mutex
+	src  types.Importer
+	fset *token.FileSet
+}
+
+func (c *cachingImporter) Import(p string) (*types.Package, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.src == nil {
+		c.fset = token.NewFileSet()
+		c.src = importer.ForCompiler(c.fset, "source", nil)
+	}
+	if symbols.IsAllowed(p) && !strings.Contains(p, ".") {
+		if pkg, err := c.src.Import(p); err == nil {
+			return pkg, nil
+		}
+	}
 	pkg := types.NewPackage(p, path.Base(p))
 	pkg.MarkComplete()
 	return pkg, nil

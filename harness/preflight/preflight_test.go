@@ -15,6 +15,8 @@ func TestCheck(t *testing.T) {
 		{"plain code", "package p\n\nimport \"strings\"\n\nfunc F(s string) []string { return strings.Fields(s) }\n", true, ""},
 		{"range over int literal", "package p\n\nfunc F() {\n\tfor i := range 10 {\n\t\t_ = i\n\t}\n}\n", true, "4:17 range over an integer"},
 		{"range over int variable", "package p\n\nfunc F(n int) {\n\tfor range n {\n\t}\n}\n", true, "4:12 range over an integer"},
+		{"range over len of an imported value", "package p\n\nimport \"strings\"\n\nfunc F(s string) {\n\trest, _ := strings.CutPrefix(s, \"x\")\n\tn := len(rest)\n\tfor i := range n {\n\t\t_ = i\n\t}\n}\n", true, "8:17 range over an integer"},
+		{"range over len directly", "package p\n\nimport \"strings\"\n\nfunc F(s string) {\n\tfor i := range len(strings.Fields(s)) {\n\t\t_ = i\n\t}\n}\n", true, "6:17 range over an integer"},
 		{"range over a slice is fine", "package p\n\nfunc F(xs []int) {\n\tfor i := range xs {\n\t\t_ = i\n\t}\n}\n", true, ""},
 		{"range over func", "package p\n\nfunc F(seq func(func(int) bool)) {\n\tfor x := range seq {\n\t\t_ = x\n\t}\n}\n", true, "4:17 range over a function"},
 		{"min builtin", "package p\n\nfunc F(a, b int) int { return min(a, b) }\n", true, "3:31 no min builtin"},
