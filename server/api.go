@@ -1,0 +1,602 @@
+package server
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"html/template"
+	"net/http"
+	"sort"
+	"time"
+
+	"github.com/cqrsworkbook/workbook/chapter"
+	"github.com/cqrsworkbook/workbook/harness"
+	"github.com/cqrsworkbook/workbook/workspace"
+)
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.WriteHeader(status)
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(true)
+	_ = enc.Encode(v)
+}
+
+// apiError is the body of every error answer.
+type apiError struct {
+	Error string `json:"error"`
+}
+
+func writeError(w http.ResponseWriter, status int, msg string) {
+	writeJSON(w, status, apiError{Error: msg})
+}
+
+// decode reads a JSON body, answering 413 or 400 itself when it cannot.
+func decode(w http.ResponseWriter, r *http.Request, v any) bool {
+	dec := json.NewDecoder(r.Body)
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		var tooBig *http.MaxBytesError
+		if errors.As(err, &tooBig) {
+			writeError(w, http.StatusRequestEntityTooLarge, fmt.Sprintf("the body is larger than %d bytes", tooBig.Limit))
+			return false
+		}
+		writeError(w, http.StatusBadRequest, "bad JSON: "+err.Error())
+		return false
+	}
+	return true
+}
+
+// chapterOf finds the chapter named in the path, answering 404 itself.
+func (s *Server) chapterOf(w http.ResponseWriter, r *http.Request) *chapter.Chapter {
+	id := r.PathValue("id")
+	for _, ch := range s.cfg.Chapters {
+		if ch.ID == id {
+			return ch
+		}
+	}
+	writeError(w, http.StatusNotFound, fmt.Sprintf("no chapter %q", id))
+	return nil
+}
+
+// fileKind says what a file of a chapter is: learner, given or test; "" if
+// the chapter has no such file.
+func fileKind(ch *chapter.Chapter, name string) string {
+	switch {
+	case ch.IsLearnerFile(name):
+		return "learner"
+	case ch.Exercise[name] == nil:
+		return ""
+	case chapter.IsTestFile(name):
+		return "test"
+	}
+	return "given"
+}
+
+// FileInfo describes one file of a chapter for the page.
+type FileInfo struct {
+	Name     string `json:"name"`
+	Kind     string `json:"kind"` // learner, given, test
+	ReadOnly bool   `json:"read_only"`
+	ETag     string `json:"etag,omitempty"`
+}
+
+// ChapterView is GET /api/chapters/{id}.
+type ChapterView struct {
+	ID      string         `json:"id"`
+	Number  int            `json:"number"`
+	Title   string         `json:"title"`
+	Summary string         `json:"summary"`
+	Goals   []string       `json:"goals"`
+	Files   []FileInfo     `json:"files"`
+	Tests   []chapter.Test `json:"tests"`
+	Stars   [2]bool        `json:"stars"`
+	// Hints are the hints revealed so far, per part; HintCounts how many
+	// there are.
+	Hints      [2][]string `json:"hints"`
+	HintCounts [2]int      `json:"hint_counts"`
+	// Sections are the rendered prose; Part2 is empty until Part 1 has its
+	// star.
+	Sections Sections `json:"sections"`
+	Prev     string   `json:"prev,omitempty"`
+	Next     string   `json:"next,omitempty"`
+}
+
+// Sections are the chapter's prose as HTML.
+type Sections struct {
+	Intro template.HTML `json:"intro"`
+	Part1 template.HTML `json:"part1"`
+	Part2 template.HTML `json:"part2"`
+	Wild  template.HTML `json:"wild"`
+}
+
+func (s *Server) chapterView(ch *chapter.Chapter) (*ChapterView, error) {
+	prog, err := s.cfg.Workspace.Progress()
+	if err != nil {
+		return nil, err
+	}
+	cp := prog.Chapter(ch.ID)
+	v := &ChapterView{ID: ch.ID, Number: ch.Number, Title: ch.Title, Summary: ch.Summary, Goals: ch.Goals, Tests: ch.Tests}
+	for _, name := range ch.LearnerFiles {
+		_, etag, err := s.cfg.Workspace.Read(ch.ID, name)
+		if err != nil && !errors.Is(err, workspace.ErrNotFound) {
+			return nil, err
+		}
+		v.Files = append(v.Files, FileInfo{Name: name, Kind: "learner", ETag: etag})
+	}
+	for _, name := range ch.GivenFiles() {
+		v.Files = append(v.Files, FileInfo{Name: name, Kind: "given", ReadOnly: true})
+	}
+	for _, name := range ch.TestFiles() {
+		v.Files = append(v.Files, FileInfo{Name: name, Kind: "test", ReadOnly: true})
+	}
+	hints := [2][]string{ch.Hints.Part1, ch.Hints.Part2}
+	for i := 0; i < 2; i++ {
+		v.Stars[i] = cp.Star(i + 1)
+		v.HintCounts[i] = len(hints[i])
+		n := cp.Hints[i]
+		if n > len(hints[i]) {
+			n = len(hints[i])
+		}
+		v.Hints[i] = append([]string{}, hints[i][:n]...)
+	}
+	page, err := s.cfg.Renderer.Chapter(ch)
+	if err != nil {
+		return nil, err
+	}
+	v.Sections = Sections{Intro: page.Intro, Part1: page.Part1, Wild: page.Wild}
+	if v.Stars[0] {
+		v.Sections.Part2 = page.Part2
+	}
+	for i, c := range s.cfg.Chapters {
+		if c != ch {
+			continue
+		}
+		if i > 0 {
+			v.Prev = s.cfg.Chapters[i-1].ID
+		}
+		if i+1 < len(s.cfg.Chapters) {
+			v.Next = s.cfg.Chapters[i+1].ID
+		}
+	}
+	return v, nil
+}
+
+// ChapterSummary is one entry of GET /api/chapters.
+type ChapterSummary struct {
+	ID      string  `json:"id"`
+	Number  int     `json:"number"`
+	Title   string  `json:"title"`
+	Summary string  `json:"summary"`
+	Stars   [2]bool `json:"stars"`
+}
+
+func (s *Server) summaries() ([]ChapterSummary, *workspace.Progress, error) {
+	prog, err := s.cfg.Workspace.Progress()
+	if err != nil {
+		return nil, nil, err
+	}
+	out := []ChapterSummary{}
+	for _, ch := range s.cfg.Chapters {
+		cp := prog.Chapter(ch.ID)
+		out = append(out, ChapterSummary{ID: ch.ID, Number: ch.Number, Title: ch.Title, Summary: ch.Summary, Stars: [2]bool{cp.Star(1), cp.Star(2)}})
+	}
+	return out, prog, nil
+}
+
+func (s *Server) apiChapters(w http.ResponseWriter, r *http.Request) {
+	list, _, err := s.summaries()
+	if err != nil {
+		s.fail(w, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, list)
+}
+
+func (s *Server) apiChapter(w http.ResponseWriter, r *http.Request) {
+	ch := s.chapterOf(w, r)
+	if ch == nil {
+		return
+	}
+	v, err := s.chapterView(ch)
+	if err != nil {
+		s.fail(w, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, v)
+}
+
+// FileBody is a file's content in requests and answers.
+type FileBody struct {
+	Name    string `json:"name,omitempty"`
+	Content string `json:"content"`
+	ETag    string `json:"etag,omitempty"`
+}
+
+func (s *Server) apiGetFile(w http.ResponseWriter, r *http.Request) {
+	ch := s.chapterOf(w, r)
+	if ch == nil {
+		return
+	}
+	name := r.PathValue("name")
+	switch fileKind(ch, name) {
+	case "learner":
+		data, etag, err := s.cfg.Workspace.Read(ch.ID, name)
+		if err != nil {
+			s.fail(w, err)
+			return
+		}
+		w.Header().Set("ETag", etag)
+		writeJSON(w, http.StatusOK, FileBody{Name: name, Content: string(data), ETag: etag})
+	case "given", "test":
+		data := ch.Exercise[name]
+		w.Header().Set("ETag", workspace.ETag(data))
+		writeJSON(w, http.StatusOK, FileBody{Name: name, Content: string(data), ETag: workspace.ETag(data)})
+	default:
+		writeError(w, http.StatusNotFound, fmt.Sprintf("chapter %s has no file %q", ch.ID, name))
+	}
+}
+
+// learnerFile checks that the path names one of the chapter's learner
+// files, answering 404 (or 403 for a read-only file) itself.
+func (s *Server) learnerFile(w http.ResponseWriter, r *http.Request) (*chapter.Chapter, string) {
+	ch := s.chapterOf(w, r)
+	if ch == nil {
+		return nil, ""
+	}
+	name := r.PathValue("name")
+	switch fileKind(ch, name) {
+	case "learner":
+		return ch, name
+	case "given", "test":
+		writeError(w, http.StatusForbidden, fmt.Sprintf("%s is read-only: the learner files of %s are %v", name, ch.ID, ch.LearnerFiles))
+	default:
+		writeError(w, http.StatusNotFound, fmt.Sprintf("chapter %s has no file %q", ch.ID, name))
+	}
+	return nil, ""
+}
+
+// Conflict is the body of a 412: the version on disk, to offer beside the
+// one the page holds.
+type Conflict struct {
+	Error   string `json:"error"`
+	Current string `json:"current"`
+	ETag    string `json:"etag"`
+}
+
+func (s *Server) apiPutFile(w http.ResponseWriter, r *http.Request) {
+	ch, name := s.learnerFile(w, r)
+	if ch == nil {
+		return
+	}
+	var body FileBody
+	if !decode(w, r, &body) {
+		return
+	}
+	etag, err := s.cfg.Workspace.Save(ch.ID, name, []byte(body.Content), r.Header.Get("If-Match"))
+	if errors.Is(err, workspace.ErrConflict) {
+		cur, curTag, rerr := s.cfg.Workspace.Read(ch.ID, name)
+		if rerr != nil {
+			s.fail(w, rerr)
+			return
+		}
+		writeJSON(w, http.StatusPreconditionFailed, Conflict{Error: "the file changed since you loaded it; both versions are kept in its history", Current: string(cur), ETag: curTag})
+		return
+	}
+	if err != nil {
+		s.fail(w, err)
+		return
+	}
+	w.Header().Set("ETag", etag)
+	writeJSON(w, http.StatusOK, FileBody{Name: name, ETag: etag})
+}
+
+func (s *Server) apiHistory(w http.ResponseWriter, r *http.Request) {
+	ch, name := s.learnerFile(w, r)
+	if ch == nil {
+		return
+	}
+	vs, err := s.cfg.Workspace.History(ch.ID, name)
+	if err != nil {
+		s.fail(w, err)
+		return
+	}
+	sort.Slice(vs, func(i, j int) bool { return vs[i].ID > vs[j].ID }) // newest first
+	if vs == nil {
+		vs = []workspace.Version{}
+	}
+	writeJSON(w, http.StatusOK, vs)
+}
+
+func (s *Server) apiVersion(w http.ResponseWriter, r *http.Request) {
+	ch, name := s.learnerFile(w, r)
+	if ch == nil {
+		return
+	}
+	data, err := s.cfg.Workspace.ReadVersion(ch.ID, name, r.PathValue("version"))
+	if err != nil {
+		s.fail(w, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, FileBody{Name: name, Content: string(data), ETag: workspace.ETag(data)})
+}
+
+func (s *Server) apiRestore(w http.ResponseWriter, r *http.Request) {
+	ch, name := s.learnerFile(w, r)
+	if ch == nil {
+		return
+	}
+	var body struct {
+		Version string `json:"version"`
+	}
+	if !decode(w, r, &body) {
+		return
+	}
+	data, err := s.cfg.Workspace.ReadVersion(ch.ID, name, body.Version)
+	if err != nil {
+		s.fail(w, err)
+		return
+	}
+	etag, err := s.cfg.Workspace.Replace(ch.ID, name, data, "restore")
+	if err != nil {
+		s.fail(w, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, FileBody{Name: name, Content: string(data), ETag: etag})
+}
+
+func (s *Server) apiReset(w http.ResponseWriter, r *http.Request) {
+	ch, name := s.learnerFile(w, r)
+	if ch == nil {
+		return
+	}
+	var body struct{}
+	if !decode(w, r, &body) {
+		return
+	}
+	stub := ch.Exercise[name]
+	etag, err := s.cfg.Workspace.Replace(ch.ID, name, stub, "reset")
+	if err != nil {
+		s.fail(w, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, FileBody{Name: name, Content: string(stub), ETag: etag})
+}
+
+// RunRequest is POST /api/chapters/{id}/run.
+type RunRequest struct {
+	Suite  string            `json:"suite"`
+	Engine string            `json:"engine"`
+	Files  map[string]string `json:"files"`
+	// Page identifies the browser tab: a new run from the same tab cancels
+	// its previous one.
+	Page string `json:"page"`
+	Seed string `json:"seed"`
+}
+
+// RunAnswer is the harness report plus what the run earned.
+type RunAnswer struct {
+	*harness.Report
+	Stars       [2]bool `json:"stars"`
+	NewStars    []int   `json:"new_stars"`
+	StarCount   int     `json:"star_count"`
+	Part2Opened bool    `json:"part2_opened"`
+}
+
+func (s *Server) apiRun(w http.ResponseWriter, r *http.Request) {
+	ch := s.chapterOf(w, r)
+	if ch == nil {
+		return
+	}
+	var req RunRequest
+	if !decode(w, r, &req) {
+		return
+	}
+	if req.Suite == "" {
+		req.Suite = "example"
+	}
+	suite, err := chapter.ParseSuite(req.Suite)
+	if err != nil {
+		writeError(w, http.StatusBadRequest, err.Error())
+		return
+	}
+	if req.Engine == "" {
+		req.Engine = "interp"
+	}
+	if _, ok := s.cfg.Harness.Engines[req.Engine]; !ok {
+		writeError(w, http.StatusBadRequest, fmt.Sprintf("unknown engine %q (want interp or go)", req.Engine))
+		return
+	}
+	// The learner's files: the page's buffers, else what is on disk.
+	files := map[string][]byte{}
+	for _, name := range ch.LearnerFiles {
+		if buf, ok := req.Files[name]; ok {
+			files[name] = []byte(buf)
+			continue
+		}
+		data, _, err := s.cfg.Workspace.Read(ch.ID, name)
+		if err != nil {
+			s.fail(w, err)
+			return
+		}
+		files[name] = data
+	}
+	for name := range req.Files {
+		if !ch.IsLearnerFile(name) {
+			writeError(w, http.StatusBadRequest, fmt.Sprintf("%s is not a learner file of %s", name, ch.ID))
+			return
+		}
+	}
+
+	ctx := r.Context()
+	if req.Page != "" {
+		var cancel func()
+		ctx, cancel = s.claimPage(ctx, req.Page)
+		defer cancel()
+	}
+	release, err := s.runs.acquire(ctx)
+	if errors.Is(err, errBusy) {
+		w.Header().Set("Retry-After", "2")
+		writeError(w, http.StatusTooManyRequests, "the workbook is busy running other tests; try again in a moment")
+		return
+	}
+	if err != nil {
+		writeError(w, http.StatusServiceUnavailable, "the run was cancelled")
+		return
+	}
+	defer release()
+	rep, err := s.cfg.Harness.Run(ctx, harness.Request{Chapter: ch, Suite: suite, Engine: req.Engine, Files: files, Seed: req.Seed})
+	if err != nil {
+		if errors.Is(err, harness.ErrUsage) {
+			writeError(w, http.StatusBadRequest, err.Error())
+			return
+		}
+		s.fail(w, err)
+		return
+	}
+	ans, err := s.award(ch, rep)
+	if err != nil {
+		s.fail(w, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, ans)
+}
+
+// award gives the stars a run earned: a part's star needs a run that
+// included all of its full-suite tests, with every test of that part in the
+// run passing.
+func (s *Server) award(ch *chapter.Chapter, rep *harness.Report) (*RunAnswer, error) {
+	var earned [2]bool
+	for part := 1; part <= 2; part++ {
+		ran := map[string]harness.Status{}
+		for _, t := range rep.Tests {
+			if t.Part == part {
+				ran[t.Name] = t.Status
+			}
+		}
+		ok := len(ran) > 0 && len(rep.CompileErrors) == 0
+		for _, t := range ch.Tests {
+			if t.Part != part {
+				continue
+			}
+			st, included := ran[t.Name]
+			if (t.Suite == chapter.Full && !included) || (included && st != harness.Pass) {
+				ok = false
+			}
+		}
+		earned[part-1] = ok
+	}
+	ans := &RunAnswer{Report: rep, NewStars: []int{}}
+	prog, err := s.cfg.Workspace.UpdateProgress(func(p *workspace.Progress) {
+		cp := p.Chapter(ch.ID)
+		p.Last = ch.ID
+		now := time.Now().UTC()
+		for i := 0; i < 2; i++ {
+			if earned[i] && cp.Stars[i] == nil {
+				cp.Stars[i] = &now
+				ans.NewStars = append(ans.NewStars, i+1)
+				if i == 0 {
+					ans.Part2Opened = true
+				}
+			}
+		}
+	})
+	if err != nil {
+		return nil, err
+	}
+	cp := prog.Chapter(ch.ID)
+	ans.Stars = [2]bool{cp.Star(1), cp.Star(2)}
+	ans.StarCount = prog.StarCount()
+	return ans, nil
+}
+
+func (s *Server) apiHint(w http.ResponseWriter, r *http.Request) {
+	ch := s.chapterOf(w, r)
+	if ch == nil {
+		return
+	}
+	var body struct {
+		Part int `json:"part"`
+	}
+	if !decode(w, r, &body) {
+		return
+	}
+	hints := map[int][]string{1: ch.Hints.Part1, 2: ch.Hints.Part2}[body.Part]
+	if hints == nil {
+		writeError(w, http.StatusBadRequest, "part must be 1 or 2")
+		return
+	}
+	prog, err := s.cfg.Workspace.UpdateProgress(func(p *workspace.Progress) {
+		cp := p.Chapter(ch.ID)
+		if cp.Hints[body.Part-1] < len(hints) {
+			cp.Hints[body.Part-1]++
+		}
+	})
+	if err != nil {
+		s.fail(w, err)
+		return
+	}
+	n := prog.Chapter(ch.ID).Hints[body.Part-1]
+	writeJSON(w, http.StatusOK, map[string]any{"part": body.Part, "hints": hints[:n], "count": len(hints)})
+}
+
+func (s *Server) apiSolution(w http.ResponseWriter, r *http.Request) {
+	ch := s.chapterOf(w, r)
+	if ch == nil {
+		return
+	}
+	var body struct {
+		Part    int  `json:"part"`
+		Confirm bool `json:"confirm"`
+	}
+	if !decode(w, r, &body) {
+		return
+	}
+	if body.Part != 1 && body.Part != 2 {
+		writeError(w, http.StatusBadRequest, "part must be 1 or 2")
+		return
+	}
+	prog, err := s.cfg.Workspace.Progress()
+	if err != nil {
+		s.fail(w, err)
+		return
+	}
+	if !prog.Chapter(ch.ID).Star(body.Part) && !body.Confirm {
+		writeError(w, http.StatusForbidden, "the solution opens once the part passes, or when you confirm that you want to see it now")
+		return
+	}
+	if !prog.Chapter(ch.ID).Star(body.Part) {
+		if _, err := s.cfg.Workspace.UpdateProgress(func(p *workspace.Progress) { p.Chapter(ch.ID).SolutionShown[body.Part-1] = true }); err != nil {
+			s.fail(w, err)
+			return
+		}
+	}
+	var files []FileBody
+	for _, name := range ch.LearnerFiles {
+		files = append(files, FileBody{Name: name, Content: string(ch.Solution[name])})
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"files": files})
+}
+
+func (s *Server) apiProgress(w http.ResponseWriter, r *http.Request) {
+	list, prog, err := s.summaries()
+	if err != nil {
+		s.fail(w, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"chapters": list, "stars": prog.StarCount(), "total": 2 * len(s.cfg.Chapters), "last": prog.Last})
+}
+
+// fail answers an error from below: the learner's mistakes as 4xx, the
+// rest as 500 with the details in the log only.
+func (s *Server) fail(w http.ResponseWriter, err error) {
+	switch {
+	case errors.Is(err, workspace.ErrBadName):
+		writeError(w, http.StatusBadRequest, err.Error())
+	case errors.Is(err, workspace.ErrNotFound):
+		writeError(w, http.StatusNotFound, err.Error())
+	default:
+		s.log.Error("request failed", "err", err)
+		writeError(w, http.StatusInternalServerError, "the workbook could not do that: "+err.Error())
+	}
+}

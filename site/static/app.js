@@ -1,0 +1,400 @@
+// The chapter page of the CQRS Workbook: editors for the learner's files,
+// autosave with drafts kept until the server has them, conflict handling,
+// test runs and their results, hints, the solution and the version history.
+// Learner output and messages are only ever set as text, never as HTML.
+"use strict";
+
+(function () {
+  const dataEl = document.getElementById("chapter-data");
+  if (!dataEl) return;
+  const chapter = JSON.parse(dataEl.textContent);
+  const pageID = Math.random().toString(36).slice(2) + Date.now().toString(36);
+
+  const $ = (id) => document.getElementById(id);
+  const el = (tag, attrs, ...children) => {
+    const e = document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs || {})) {
+      if (k === "class") e.className = v;
+      else if (k === "text") e.textContent = v;
+      else e.setAttribute(k, v);
+    }
+    for (const c of children) e.append(c);
+    return e;
+  };
+
+  // ---- API ---------------------------------------------------------------
+
+  async function api(method, path, body, headers) {
+    const opts = { method, headers: Object.assign({}, headers || {}), credentials: "same-origin" };
+    if (body !== undefined) {
+      opts.headers["Content-Type"] = "application/json";
+      opts.body = JSON.stringify(body);
+    }
+    const res = await fetch(path, opts);
+    let data = null;
+    try { data = await res.json(); } catch (e) { data = null; }
+    return { status: res.status, ok: res.ok, data, headers: res.headers };
+  }
+  const base = "/api/chapters/" + encodeURIComponent(chapter.id);
+  const filePath = (name) => base + "/files/" + encodeURIComponent(name);
+
+  // ---- Files and editors -------------------------------------------------
+
+  const files = {}; // name → {info, editor, saved (text on server), etag, dirty, timer}
+  let current = null;
+  const draftKey = (name) => "workbook-draft:" + chapter.id + ":" + name;
+
+  function setSaveState(text, kind) {
+    const s = $("save-state");
+    s.textContent = text;
+    s.className = "save-state " + (kind || "");
+  }
+
+  function showTab(name) {
+    current = name;
+    for (const [n, f] of Object.entries(files)) {
+      const on = n === name;
+      f.tab.setAttribute("aria-selected", on ? "true" : "false");
+      f.tab.tabIndex = on ? 0 : -1;
+      f.pane.hidden = !on;
+    }
+    const f = files[name];
+    $("history").disabled = f.info.kind !== "learner";
+    $("reset").disabled = f.info.kind !== "learner";
+    if (f.info.kind === "learner") loadHistory(name);
+    f.editor.focus();
+  }
+
+  function addTab(info, text) {
+    const tab = el("button", { role: "tab", class: "tab " + info.kind, id: "tab-" + info.name, type: "button", "aria-controls": "pane-" + info.name },
+      el("span", { class: "tab-name", text: info.name }),
+      el("span", { class: "tab-kind", text: info.kind === "learner" ? "" : info.kind === "test" ? " (tests, read-only)" : info.kind === "solution" ? " (reference)" : " (given, read-only)" }));
+    tab.addEventListener("click", () => showTab(info.name));
+    tab.addEventListener("keydown", (e) => {
+      const names = Object.keys(files);
+      const i = names.indexOf(info.name);
+      if (e.key === "ArrowRight") { showTab(names[(i + 1) % names.length]); files[current].tab.focus(); }
+      if (e.key === "ArrowLeft") { showTab(names[(i + names.length - 1) % names.length]); files[current].tab.focus(); }
+    });
+    const pane = el("div", { class: "pane", id: "pane-" + info.name, role: "tabpanel", "aria-labelledby": "tab-" + info.name });
+    pane.hidden = true;
+    $("tabs").append(tab);
+    $("editors").append(pane);
+    const f = { info, tab, pane, saved: text, etag: info.etag, dirty: false, timer: null };
+    f.editor = window.WorkbookEditor.create(pane, {
+      doc: text,
+      readOnly: info.kind !== "learner",
+      onChange: (t) => changed(info.name, t),
+      onRun: () => run("example"),
+    });
+    files[info.name] = f;
+    return f;
+  }
+
+  function changed(name, text) {
+    const f = files[name];
+    f.dirty = text !== f.saved;
+    if (!f.dirty) { localStorage.removeItem(draftKey(name)); return; }
+    // The draft stays in the browser until the server acknowledges it.
+    localStorage.setItem(draftKey(name), JSON.stringify({ text, base: f.etag, at: Date.now() }));
+    setSaveState("Editing…", "");
+    clearTimeout(f.timer);
+    f.timer = setTimeout(() => save(name), 700);
+  }
+
+  async function save(name, force) {
+    const f = files[name];
+    const text = f.editor.getText();
+    if (!force && text === f.saved) return;
+    setSaveState("Saving…", "");
+    let res;
+    try {
+      res = await api("PUT", filePath(name), { content: text }, { "If-Match": force ? "*" : f.etag });
+    } catch (e) {
+      setSaveState("Not saved: the workbook is not answering. Your changes are kept in this browser and saved when it is back.", "bad");
+      f.timer = setTimeout(() => save(name), 3000);
+      return;
+    }
+    if (res.status === 200) {
+      f.saved = text;
+      f.etag = res.data.etag;
+      f.dirty = f.editor.getText() !== f.saved;
+      if (!f.dirty) localStorage.removeItem(draftKey(name));
+      setSaveState("Saved", "good");
+      if (name === current) loadHistory(name);
+      return;
+    }
+    if (res.status === 412) {
+      conflict(name, res.data.current, res.data.etag);
+      return;
+    }
+    setSaveState("Not saved: " + ((res.data && res.data.error) || ("HTTP " + res.status)) + ". Your changes are kept in this browser.", "bad");
+  }
+
+  // conflict offers the two versions; the one not chosen stays in history.
+  function conflict(name, theirs, theirTag) {
+    const f = files[name];
+    showTab(name);
+    const box = $("conflict");
+    box.hidden = false;
+    setSaveState("Both this page and the file on disk changed.", "bad");
+    $("keep-mine").onclick = async () => {
+      box.hidden = true;
+      f.etag = theirTag;
+      await save(name, true);
+    };
+    $("take-theirs").onclick = () => {
+      box.hidden = true;
+      const mine = f.editor.getText();
+      // Keep mine in history too before replacing it on screen.
+      api("PUT", filePath(name), { content: mine }, { "If-Match": '"stale"' });
+      f.saved = theirs;
+      f.etag = theirTag;
+      f.editor.setText(theirs);
+      f.dirty = false;
+      localStorage.removeItem(draftKey(name));
+      setSaveState("Took the version on disk; yours is in Versions.", "good");
+      loadHistory(name);
+    };
+  }
+
+  // ---- Changes on disk ---------------------------------------------------
+
+  function listen() {
+    const es = new EventSource("/api/events?chapter=" + encodeURIComponent(chapter.id));
+    es.addEventListener("file", async (ev) => {
+      const e = JSON.parse(ev.data);
+      const f = files[e.file];
+      if (!f || f.info.kind !== "learner" || e.etag === f.etag) return;
+      const res = await api("GET", filePath(e.file));
+      if (!res.ok) return;
+      if (!f.dirty) {
+        f.saved = res.data.content;
+        f.etag = res.data.etag;
+        f.editor.setText(res.data.content);
+        setSaveState(e.file + " changed on disk; showing the new version.", "good");
+      } else {
+        conflict(e.file, res.data.content, res.data.etag);
+      }
+    });
+  }
+
+  // ---- History -----------------------------------------------------------
+
+  async function loadHistory(name) {
+    const sel = $("history");
+    const res = await api("GET", filePath(name) + "/history");
+    sel.replaceChildren(el("option", { value: "", text: res.ok && res.data.length ? res.data.length + " earlier versions…" : "no earlier versions" }));
+    if (!res.ok) return;
+    for (const v of res.data) {
+      const when = new Date(v.time).toLocaleString();
+      sel.append(el("option", { value: v.id, text: when + " · " + v.reason + " · " + v.size + " bytes" }));
+    }
+  }
+
+  $("history").addEventListener("change", async (e) => {
+    const id = e.target.value;
+    if (!id || !current) return;
+    const name = current;
+    if (!confirm("Restore this version of " + name + "? What you have now is kept in the history.")) { e.target.value = ""; return; }
+    const f = files[name];
+    if (f.dirty) await save(name);
+    const res = await api("POST", filePath(name) + "/restore", { version: id });
+    if (!res.ok) { setSaveState("Could not restore: " + (res.data && res.data.error), "bad"); return; }
+    f.saved = res.data.content; f.etag = res.data.etag; f.dirty = false;
+    f.editor.setText(res.data.content);
+    localStorage.removeItem(draftKey(name));
+    setSaveState("Restored an earlier version.", "good");
+    loadHistory(name);
+  });
+
+  $("reset").addEventListener("click", async () => {
+    const name = current;
+    if (!name || files[name].info.kind !== "learner") return;
+    if (!confirm("Reset " + name + " to the stub? Your code is kept in Versions.")) return;
+    const f = files[name];
+    if (f.dirty) await save(name);
+    const res = await api("POST", filePath(name) + "/reset", {});
+    if (!res.ok) { setSaveState("Could not reset: " + (res.data && res.data.error), "bad"); return; }
+    f.saved = res.data.content; f.etag = res.data.etag; f.dirty = false;
+    f.editor.setText(res.data.content);
+    localStorage.removeItem(draftKey(name));
+    setSaveState("Reset to the stub; your code is in Versions.", "good");
+    loadHistory(name);
+  });
+
+  // ---- Runs --------------------------------------------------------------
+
+  const STATUS = { pass: ["✔", "passed"], fail: ["✘", "failed"], error: ["⚠", "error"], timeout: ["⏱", "timed out"] };
+
+  async function run(suite) {
+    const buffers = {};
+    for (const [name, f] of Object.entries(files)) {
+      if (f.info.kind === "learner") buffers[name] = f.editor.getText();
+    }
+    for (const name of Object.keys(buffers)) if (files[name].dirty) save(name);
+    $("run-state").textContent = "Running the " + suite + " suite…";
+    $("run-example").disabled = $("run-full").disabled = true;
+    let res;
+    try {
+      res = await api("POST", base + "/run", { suite, engine: $("engine").value, files: buffers, page: pageID });
+    } catch (e) {
+      $("run-state").textContent = "The workbook is not answering; is it still running?";
+      return;
+    } finally {
+      $("run-example").disabled = $("run-full").disabled = false;
+    }
+    if (res.status === 429) { $("run-state").textContent = "Busy with other runs; try again in a moment."; return; }
+    if (!res.ok) { $("run-state").textContent = "Could not run: " + ((res.data && res.data.error) || res.status); return; }
+    showReport(res.data);
+  }
+
+  function showReport(rep) {
+    const box = $("results");
+    box.replaceChildren();
+    for (const f of Object.values(files)) { f.editor.setDiagnostics([]); f.editor.markLine(null); }
+    const summary = rep.status === "pass" ? "All " + rep.passed + " tests pass." : rep.passed + " passed, " + rep.failed + " failed.";
+    $("run-state").textContent = summary + " (" + rep.engine + ", " + rep.duration_ms + " ms)";
+    if (rep.problem) box.append(el("p", { class: "problem", text: rep.problem }));
+    if (rep.compile_errors && rep.compile_errors.length) {
+      const list = el("ul", { class: "compile-errors" });
+      const byFile = {};
+      for (const ce of rep.compile_errors) {
+        const where = ce.file ? ce.file + ":" + ce.line + ":" + ce.col : "";
+        const item = el("li", {}, el("span", { class: "icon", "aria-hidden": "true", text: "⚠ " }), el("strong", { text: "Does not compile " }), el("code", { text: where }), " ", el("span", { text: ce.message }));
+        if (ce.file && files[ce.file]) {
+          item.classList.add("clickable");
+          item.tabIndex = 0;
+          item.addEventListener("click", () => { showTab(ce.file); });
+          (byFile[ce.file] = byFile[ce.file] || []).push({ line: ce.line, col: ce.col, message: ce.message, severity: "error" });
+        }
+        list.append(item);
+      }
+      for (const [name, diags] of Object.entries(byFile)) files[name].editor.setDiagnostics(diags);
+      box.append(list);
+      const first = rep.compile_errors.find((c) => files[c.file]);
+      if (first) showTab(first.file);
+    }
+    let marked = false;
+    for (const t of rep.tests) {
+      const [icon, word] = STATUS[t.status] || ["?", t.status];
+      const head = el("summary", {},
+        el("span", { class: "icon", "aria-hidden": "true", text: icon + " " }),
+        el("span", { class: "status", text: word + " " }),
+        el("code", { text: t.name }),
+        el("span", { class: "meta", text: " part " + t.part + ", " + t.suite + ", " + t.duration_ms + " ms" }));
+      const item = el("details", { class: "test " + t.status }, head);
+      if (t.status !== "pass") item.open = true;
+      if (t.file) {
+        const loc = el("button", { type: "button", class: "link", text: "at " + t.file + ":" + t.line });
+        loc.addEventListener("click", () => { if (files[t.file]) { showTab(t.file); files[t.file].editor.markLine(t.line); } });
+        item.append(el("p", { class: "where" }, loc));
+        if (!marked && files[t.file] && t.status !== "pass") {
+          files[t.file].editor.markLine(t.line);
+          marked = true;
+        }
+      }
+      if (t.message) item.append(el("pre", { class: "message", text: t.message }));
+      if (t.output) item.append(el("p", { class: "label", text: "Output" }), el("pre", { class: "output", text: t.output }));
+      box.append(item);
+    }
+    if (rep.stars) updateStars(rep.stars, rep.star_count);
+    if (rep.new_stars && rep.new_stars.length) {
+      box.prepend(el("p", { class: "earned", text: "★ You earned a star for Part " + rep.new_stars.join(" and Part ") + "!" }));
+    }
+    if (rep.part2_opened) openPart2();
+  }
+
+  function updateStars(stars, count) {
+    chapter.stars = stars;
+    const s = $("day-stars");
+    s.textContent = "Part 1 " + (stars[0] ? "★ solved" : "☆ not solved yet") + " · Part 2 " + (stars[1] ? "★ solved" : "☆ not solved yet");
+    if (count !== undefined) $("tally").textContent = "★ " + count;
+  }
+
+  async function openPart2() {
+    const res = await api("GET", base);
+    if (!res.ok || !res.data.sections.part2) return;
+    const holder = $("part2");
+    const doc = new DOMParser().parseFromString(res.data.sections.part2, "text/html");
+    holder.replaceChildren(...doc.body.childNodes);
+    document.querySelector('.hints[data-part="2"]').hidden = false;
+  }
+
+  // ---- Hints and solutions ----------------------------------------------
+
+  function showHints(part, hints, count) {
+    const sec = document.querySelector('.hints[data-part="' + part + '"]');
+    const list = sec.querySelector(".hint-list");
+    list.replaceChildren(...hints.map((h) => el("li", { text: h })));
+    const btn = sec.querySelector(".hint-button");
+    btn.textContent = hints.length < count ? "Show hint " + (hints.length + 1) + " of " + count : "No more hints";
+    btn.disabled = hints.length >= count;
+  }
+
+  for (const sec of document.querySelectorAll(".hints")) {
+    const part = Number(sec.dataset.part);
+    showHints(part, chapter.hints[part - 1], chapter.hint_counts[part - 1]);
+    sec.querySelector(".hint-button").addEventListener("click", async () => {
+      const res = await api("POST", base + "/hints", { part });
+      if (res.ok) showHints(part, res.data.hints, res.data.count);
+    });
+    sec.querySelector(".solution-button").addEventListener("click", async () => {
+      let confirmNow = false;
+      if (!chapter.stars[part - 1]) {
+        confirmNow = confirm("Part " + part + " has not passed yet. Show the reference solution anyway?");
+        if (!confirmNow) return;
+      }
+      const res = await api("POST", base + "/solution", { part, confirm: confirmNow });
+      if (!res.ok) { $("run-state").textContent = (res.data && res.data.error) || "Could not show the solution."; return; }
+      for (const file of res.data.files) {
+        const name = "solution/" + file.name;
+        if (files[name]) { showTab(name); continue; }
+        addTab({ name, kind: "solution", read_only: true }, file.content);
+        showTab(name);
+      }
+    });
+  }
+
+  // ---- Start -------------------------------------------------------------
+
+  async function start() {
+    updateStars(chapter.stars);
+    for (const info of chapter.files) {
+      const res = await api("GET", filePath(info.name));
+      if (!res.ok) continue;
+      const f = addTab(Object.assign({}, info, { etag: res.data.etag }), res.data.content);
+      f.etag = res.data.etag;
+      const draft = info.kind === "learner" && localStorage.getItem(draftKey(info.name));
+      if (draft) {
+        const d = JSON.parse(draft);
+        if (d.text !== res.data.content) {
+          if (d.base === res.data.etag) {
+            f.editor.setText(d.text);
+            f.dirty = true;
+            setSaveState("Restored your unsaved changes to " + info.name + " from this browser; saving…", "");
+            save(info.name);
+          } else {
+            f.editor.setText(d.text);
+            f.dirty = true;
+            conflict(info.name, res.data.content, res.data.etag);
+          }
+        } else {
+          localStorage.removeItem(draftKey(info.name));
+        }
+      }
+    }
+    const first = chapter.files.find((f) => f.kind === "learner");
+    if (first) showTab(first.name);
+    $("run-example").addEventListener("click", () => run("example"));
+    $("run-full").addEventListener("click", () => run("full"));
+    document.addEventListener("keydown", (e) => {
+      if ((e.ctrlKey || e.metaKey) && e.key === "Enter") { e.preventDefault(); run("example"); }
+    });
+    window.addEventListener("beforeunload", (e) => {
+      if (Object.values(files).some((f) => f.dirty)) { e.preventDefault(); }
+    });
+    listen();
+  }
+  start();
+})();
