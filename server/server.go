@@ -140,6 +140,12 @@ func (s *Server) secure(next http.Handler) http.Handler {
 		h.Set("Referrer-Policy", "no-referrer")
 		h.Set("X-Frame-Options", "DENY")
 
+		for _, seg := range strings.Split(r.URL.Path, "/") {
+			if seg == ".." || seg == "." || strings.ContainsRune(seg, 0) {
+				writeError(w, http.StatusBadRequest, "bad path")
+				return
+			}
+		}
 		if !loopbackHost(r.Host) {
 			http.Error(w, "forbidden: the workbook answers only to 127.0.0.1 and localhost", http.StatusForbidden)
 			return
@@ -159,7 +165,10 @@ func (s *Server) secure(next http.Handler) http.Handler {
 			http.Redirect(w, r, u.RequestURI(), http.StatusSeeOther)
 			return
 		}
-		if c, err := r.Cookie(cookieName); err != nil || !s.tokenOK(c.Value) {
+		// Static assets are the same for everyone and hold nothing private;
+		// the sign-in page needs its stylesheet.
+		public := r.Method == http.MethodGet && strings.HasPrefix(r.URL.Path, "/static/")
+		if c, err := r.Cookie(cookieName); !public && (err != nil || !s.tokenOK(c.Value)) {
 			s.unauthorized(w, r)
 			return
 		}

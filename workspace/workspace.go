@@ -152,6 +152,15 @@ func filePath(chapterID, name string) (string, error) {
 	return path.Join(chapterID, name), nil
 }
 
+// escaped turns the os.Root refusal of a path that leaves the workspace
+// (through a symlink planted in it, say) into ErrBadName.
+func escaped(err error) error {
+	if err != nil && strings.Contains(err.Error(), "escapes") {
+		return fmt.Errorf("%w: %v", ErrBadName, err)
+	}
+	return err
+}
+
 // ETag is the entity tag of a file's content.
 func ETag(data []byte) string {
 	sum := sha256.Sum256(data)
@@ -169,7 +178,7 @@ func (w *Workspace) Read(chapterID, name string) ([]byte, string, error) {
 		return nil, "", fmt.Errorf("%w: %s", ErrNotFound, p)
 	}
 	if err != nil {
-		return nil, "", err
+		return nil, "", escaped(err)
 	}
 	return data, ETag(data), nil
 }
@@ -188,7 +197,7 @@ func (w *Workspace) Save(chapterID, name string, data []byte, ifMatch string) (s
 	old, err := w.root.ReadFile(p)
 	exists := err == nil
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return "", err
+		return "", escaped(err)
 	}
 	if ifMatch != "" && ifMatch != "*" && (!exists || ETag(old) != ifMatch) {
 		if err := w.remember(chapterID, name, data, "conflict"); err != nil {

@@ -30,6 +30,10 @@ const (
 const usage = `The CQRS Workbook: learn CQRS and event sourcing by building a bank.
 
 Usage:
+  workbook [serve] [flags]                the web workbook: read, edit, run, collect stars
+      --addr HOST:PORT                    where to listen (default 127.0.0.1:7878, or a free port)
+      --workspace DIR                     your files (default: work/ in the workbook)
+      --no-open                           do not open a browser
   workbook list [--json]                  the chapters
   workbook test CHAPTER [flags]           run a chapter's tests against your code
       --suite example|full|all            which tests (default all)
@@ -37,22 +41,24 @@ Usage:
       --against exercise|solution         your code or the reference solution (default exercise)
       --seed S                            a personal puzzle input (your name, say)
       --json                              print the report as JSON
+      --workspace DIR                     your files (default: work/ in the workbook)
   workbook check [CHAPTER...]             verify the curriculum (authors)
   workbook gen                            refresh the given files carried from earlier chapters (authors)
 
-CHAPTER is a number (1, 01) or an id (01-commands). Your files are in exercises/;
-see README.md. The web workbook comes with "workbook" on its own in a later release.
+CHAPTER is a number (1, 01) or an id (01-commands). Your files are in work/, a copy
+of exercises/ made on first use; see README.md.
 `
 
 // run is the whole program behind main, for tests.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	if len(args) == 0 {
-		fmt.Fprint(stdout, usage)
-		return exitOK
+	if len(args) == 0 || (strings.HasPrefix(args[0], "-") && !isHelp(args[0])) {
+		args = append([]string{"serve"}, args...)
 	}
 	var err error
 	code := exitOK
 	switch args[0] {
+	case "serve":
+		err = cmdServe(ctx, args[1:], stdout, stderr)
 	case "list":
 		err = cmdList(args[1:], stdout)
 	case "test":
@@ -79,6 +85,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	return code
+}
+
+func isHelp(arg string) bool {
+	return arg == "-h" || arg == "--help" || arg == "-help"
 }
 
 var (

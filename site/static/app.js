@@ -356,6 +356,14 @@
     });
   }
 
+  // A read-only view of the page for tests and for curious learners in the
+  // console: the files and their current text.
+  window.workbookPage = {
+    files: () => Object.keys(files),
+    text: (name) => files[name] && files[name].editor.getText(),
+    dirty: (name) => files[name] && files[name].dirty,
+  };
+
   // ---- Start -------------------------------------------------------------
 
   async function start() {

@@ -1,0 +1,416 @@
+package server_test
+
+import (
+	"context"
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/cqrsworkbook/workbook/chapter"
+	"github.com/cqrsworkbook/workbook/harness"
+	"github.com/cqrsworkbook/workbook/harness/interp"
+	"github.com/cqrsworkbook/workbook/render"
+	"github.com/cqrsworkbook/workbook/server"
+	"github.com/cqrsworkbook/workbook/workspace"
+)
+
+const testToken = "test-token-0123456789"
+
+var (
+	loadOnce  sync.Once
+	chapters  []*chapter.Chapter
+	loadError error
+)
+
+// blockingEngine holds every run until release is closed, so tests can
+// fill the run queue.
+type blockingEngine struct {
+	release chan struct{}
+}
+
+func (e *blockingEngine) Interpreted() bool { return false }
+
+func (e *blockingEngine) Run(ctx context.Context, j harness.Job) (harness.Outcome, error) {
+	select {
+	case <-e.release:
+	case <-ctx.Done():
+	}
+	var out harness.Outcome
+	for _, name := range j.Tests {
+		out.Tests = append(out.Tests, harness.TestResult{Name: name, Status: harness.Fail})
+	}
+	return out, nil
+}
+
+type fixture struct {
+	srv  *server.Server
+	ts   *httptest.Server
+	ws   *workspace.Workspace
+	dir  string
+	root string
+}
+
+// newFixture serves the repository's chapters over a fresh workspace.
+func newFixture(t *testing.T, engines map[string]harness.Engine, runs, queue int) *fixture {
+	t.Helper()
+	root, err := filepath.Abs("..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys := os.DirFS(root)
+	loadOnce.Do(func() { chapters, loadError = chapter.Load(fsys) })
+	if loadError != nil {
+		t.Fatal(loadError)
+	}
+	dir := filepath.Join(t.TempDir(), "work")
+	sub := os.DirFS(filepath.Join(root, "exercises"))
+	isLearner := func(p string) bool {
+		id, name, ok := strings.Cut(p, "/")
+		ch := chapter.Find(chapters, id)
+		return ok && ch != nil && ch.ID == id && ch.IsLearnerFile(name)
+	}
+	if err := workspace.Sync(dir, sub, isLearner); err != nil {
+		t.Fatal(err)
+	}
+	ws, err := workspace.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ws.Close() })
+	h := &harness.Harness{FS: fsys, Root: root, Workspace: dir, Engines: engines, Limits: harness.Limits{TestTimeout: 2 * time.Second}}
+	srv, err := server.New(server.Config{Chapters: chapters, Harness: h, Workspace: ws, Renderer: render.New(fsys), Token: testToken, Runs: runs, Queue: queue})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(srv.Handler())
+	t.Cleanup(ts.Close)
+	return &fixture{srv: srv, ts: ts, ws: ws, dir: dir, root: root}
+}
+
+// do sends a request with the token cookie (unless noCookie) and returns
+// the status and body.
+func (f *fixture) do(t *testing.T, method, path, body string, header map[string]string) (int, string, http.Header) {
+	t.Helper()
+	req, err := http.NewRequest(method, f.ts.URL+path, strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if body != "" {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	req.AddCookie(&http.Cookie{Name: "workbook_token", Value: testToken})
+	for k, v := range header {
+		switch {
+		case k == "Host":
+			req.Host = v
+		case v == "":
+			req.Header.Del(k)
+		default:
+			req.Header.Set(k, v)
+		}
+	}
+	client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	res, err := client.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	data, _ := io.ReadAll(res.Body)
+	return res.StatusCode, string(data), res.Header
+}
+
+func TestSecurity(t *testing.T) {
+	f := newFixture(t, map[string]harness.Engine{"interp": &blockingEngine{release: closed()}}, 1, 1)
+	parse := "/api/chapters/01-commands/files/parse.go"
+	tests := []struct {
+		name   string
+		method string
+		path   string
+		body   string
+		header map[string]string
+		want   int
+	}{
+		{"no token", "GET", "/api/chapters", "", map[string]string{"Cookie": ""}, http.StatusUnauthorized},
+		{"wrong token", "GET", "/api/chapters", "", map[string]string{"Cookie": "workbook_token=wrong"}, http.StatusUnauthorized},
+		{"page without token", "GET", "/chapters/01-commands", "", map[string]string{"Cookie": ""}, http.StatusUnauthorized},
+		{"wrong token in the URL", "GET", "/?token=nope", "", map[string]string{"Cookie": ""}, http.StatusUnauthorized},
+		{"token in the URL", "GET", "/?token=" + testToken, "", map[string]string{"Cookie": ""}, http.StatusSeeOther},
+		{"with the cookie", "GET", "/api/chapters", "", nil, http.StatusOK},
+		{"foreign Host (DNS rebinding)", "GET", "/api/chapters", "", map[string]string{"Host": "evil.example:80"}, http.StatusForbidden},
+		{"localhost Host", "GET", "/api/chapters", "", map[string]string{"Host": "localhost:1234"}, http.StatusOK},
+		{"cross-site POST", "POST", "/api/chapters/01-commands/hints", `{"part":1}`, map[string]string{"Sec-Fetch-Site": "cross-site"}, http.StatusForbidden},
+		{"cross-origin PUT", "PUT", parse, `{"content":"x"}`, map[string]string{"Origin": "http://evil.example"}, http.StatusForbidden},
+		{"form-encoded POST", "POST", "/api/chapters/01-commands/hints", "part=1", map[string]string{"Content-Type": "application/x-www-form-urlencoded"}, http.StatusUnsupportedMediaType},
+		{"oversized body", "PUT", parse, `{"content":"` + strings.Repeat("a", server.MaxBody) + `"}`, nil, http.StatusRequestEntityTooLarge},
+		{"dot-dot file name", "GET", "/api/chapters/01-commands/files/" + url.PathEscape("../../go.mod"), "", nil, http.StatusBadRequest},
+		{"dot-dot chapter", "GET", "/api/chapters/../files/go.mod", "", nil, http.StatusBadRequest},
+		{"encoded dot-dot", "GET", "/api/chapters/01-commands/files/%2e%2e/%2e%2e/go.mod", "", nil, http.StatusBadRequest},
+		{"absolute file name", "PUT", "/api/chapters/01-commands/files/" + url.PathEscape("/etc/passwd"), `{"content":"x"}`, nil, http.StatusNotFound},
+		{"NUL in a name", "GET", "/api/chapters/01-commands/files/parse.go%00.txt", "", nil, http.StatusBadRequest},
+		{"given file is read-only", "PUT", "/api/chapters/01-commands/files/command.go", `{"content":"x"}`, nil, http.StatusForbidden},
+		{"test file is read-only", "PUT", "/api/chapters/01-commands/files/parse_test.go", `{"content":"x"}`, nil, http.StatusForbidden},
+		{"unknown chapter", "GET", "/api/chapters/99-nope", "", nil, http.StatusNotFound},
+		{"unknown JSON field", "POST", "/api/chapters/01-commands/hints", `{"part":1,"admin":true}`, nil, http.StatusBadRequest},
+		{"solution before the star", "POST", "/api/chapters/01-commands/solution", `{"part":1}`, nil, http.StatusForbidden},
+		{"run a file that is not the learner's", "POST", "/api/chapters/01-commands/run", `{"suite":"example","files":{"command.go":"package bank"}}`, nil, http.StatusBadRequest},
+	}
+	before := snapshot(t, f.root, f.dir)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			status, body, hdr := f.do(t, tt.method, tt.path, tt.body, tt.header)
+			if status != tt.want {
+				t.Errorf("%s %s = %d, want %d (%s)", tt.method, tt.path, status, tt.want, body)
+			}
+			if csp := hdr.Get("Content-Security-Policy"); !strings.Contains(csp, "script-src 'self'") {
+				t.Errorf("%s %s: Content-Security-Policy = %q", tt.method, tt.path, csp)
+			}
+			for k, v := range map[string]string{"X-Content-Type-Options": "nosniff", "Cross-Origin-Resource-Policy": "same-origin"} {
+				if hdr.Get(k) != v {
+					t.Errorf("%s %s: %s = %q, want %q", tt.method, tt.path, k, hdr.Get(k), v)
+				}
+			}
+		})
+	}
+	if after := snapshot(t, f.root, f.dir); after != before {
+		t.Errorf("a refused request changed files:\n%s", diffLines(before, after))
+	}
+}
+
+func closed() chan struct{} {
+	c := make(chan struct{})
+	close(c)
+	return c
+}
+
+// snapshot lists every file under the repository and the workspace with
+// its size and time, ignoring the workspace's own history and progress.
+func snapshot(t *testing.T, dirs ...string) string {
+	t.Helper()
+	var b strings.Builder
+	for _, d := range dirs {
+		_ = filepath.Walk(d, func(p string, info os.FileInfo, err error) error {
+			if err != nil || info.IsDir() || strings.Contains(p, "/.git/") || strings.Contains(p, "/out/") || strings.Contains(p, "/.workbook/") {
+				return nil
+			}
+			b.WriteString(p + " " + info.ModTime().String() + "\n")
+			return nil
+		})
+	}
+	return b.String()
+}
+
+func diffLines(a, b string) string {
+	as := map[string]bool{}
+	for _, l := range strings.Split(a, "\n") {
+		as[l] = true
+	}
+	var out []string
+	for _, l := range strings.Split(b, "\n") {
+		if !as[l] {
+			out = append(out, l)
+		}
+	}
+	return strings.Join(out, "\n")
+}
+
+func TestTokenBecomesCookie(t *testing.T) {
+	f := newFixture(t, map[string]harness.Engine{"interp": &blockingEngine{release: closed()}}, 1, 1)
+	status, _, hdr := f.do(t, "GET", "/chapters/01-commands?token="+testToken+"&x=1", "", map[string]string{"Cookie": ""})
+	if status != http.StatusSeeOther {
+		t.Fatalf("token URL = %d, want 303", status)
+	}
+	if loc := hdr.Get("Location"); loc != "/chapters/01-commands?x=1" {
+		t.Errorf("Location = %q, want the same page without the token", loc)
+	}
+	c := hdr.Get("Set-Cookie")
+	for _, want := range []string{"workbook_token=" + testToken, "HttpOnly", "SameSite=Strict", "Path=/"} {
+		if !strings.Contains(c, want) {
+			t.Errorf("Set-Cookie = %q, want it to contain %q", c, want)
+		}
+	}
+}
+
+func TestStaleSaveKeepsBothVersions(t *testing.T) {
+	f := newFixture(t, map[string]harness.Engine{"interp": &blockingEngine{release: closed()}}, 1, 1)
+	path := "/api/chapters/01-commands/files/parse.go"
+	status, body, _ := f.do(t, "GET", path, "", nil)
+	if status != http.StatusOK {
+		t.Fatalf("GET = %d %s", status, body)
+	}
+	var file server.FileBody
+	_ = json.Unmarshal([]byte(body), &file)
+
+	// Another tab (or the learner's editor) saves first.
+	status, _, _ = f.do(t, "PUT", path, `{"content":"package bank // tab A\n"}`, map[string]string{"If-Match": file.ETag})
+	if status != http.StatusOK {
+		t.Fatalf("first PUT = %d", status)
+	}
+	// This tab still holds the old ETag.
+	status, body, _ = f.do(t, "PUT", path, `{"content":"package bank // tab B\n"}`, map[string]string{"If-Match": file.ETag})
+	if status != http.StatusPreconditionFailed {
+		t.Fatalf("stale PUT = %d, want 412 (%s)", status, body)
+	}
+	var conflict server.Conflict
+	_ = json.Unmarshal([]byte(body), &conflict)
+	if conflict.Current != "package bank // tab A\n" {
+		t.Errorf("412 body current = %q, want tab A's version", conflict.Current)
+	}
+	disk, _ := os.ReadFile(filepath.Join(f.dir, "01-commands", "parse.go"))
+	if string(disk) != "package bank // tab A\n" {
+		t.Errorf("on disk = %q, want tab A's version", disk)
+	}
+	vs, err := f.ws.History("01-commands", "parse.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var kept []string
+	for _, v := range vs {
+		data, _ := f.ws.ReadVersion("01-commands", "parse.go", v.ID)
+		kept = append(kept, v.Reason+":"+string(data))
+	}
+	joined := strings.Join(kept, "|")
+	if !strings.Contains(joined, "conflict:package bank // tab B\n") || !strings.Contains(joined, "save:package bank\n") && !strings.Contains(joined, "save:") {
+		t.Errorf("history = %q, want tab B's version kept as a conflict and the stub as a save", joined)
+	}
+}
+
+func TestRunQueueAnswers429(t *testing.T) {
+	eng := &blockingEngine{release: make(chan struct{})}
+	f := newFixture(t, map[string]harness.Engine{"interp": eng}, 1, 1)
+	run := func(page string) chan int {
+		c := make(chan int, 1)
+		go func() {
+			status, _, _ := f.do(t, "POST", "/api/chapters/01-commands/run", `{"suite":"example","page":"`+page+`"}`, nil)
+			c <- status
+		}()
+		return c
+	}
+	first := run("a")
+	time.Sleep(200 * time.Millisecond) // running
+	second := run("b")
+	time.Sleep(200 * time.Millisecond) // waiting
+	status, body, hdr := f.do(t, "POST", "/api/chapters/01-commands/run", `{"suite":"example","page":"c"}`, nil)
+	if status != http.StatusTooManyRequests || hdr.Get("Retry-After") == "" {
+		t.Errorf("third run = %d (Retry-After %q) %s, want 429 with Retry-After", status, hdr.Get("Retry-After"), body)
+	}
+	close(eng.release)
+	if s := <-first; s != http.StatusOK {
+		t.Errorf("first run = %d", s)
+	}
+	if s := <-second; s != http.StatusOK {
+		t.Errorf("second run = %d", s)
+	}
+}
+
+func TestNewRunCancelsThePagesPrevious(t *testing.T) {
+	eng := &blockingEngine{release: make(chan struct{})}
+	f := newFixture(t, map[string]harness.Engine{"interp": eng}, 2, 2)
+	first := make(chan int, 1)
+	go func() {
+		status, _, _ := f.do(t, "POST", "/api/chapters/01-commands/run", `{"suite":"example","page":"p"}`, nil)
+		first <- status
+	}()
+	time.Sleep(200 * time.Millisecond)
+	second := make(chan int, 1)
+	go func() {
+		status, _, _ := f.do(t, "POST", "/api/chapters/01-commands/run", `{"suite":"example","page":"p"}`, nil)
+		second <- status
+	}()
+	select {
+	case <-first: // cancelled by the second run
+	case <-time.After(3 * time.Second):
+		t.Fatal("the page's first run was not cancelled by its second")
+	}
+	close(eng.release)
+	if s := <-second; s != http.StatusOK {
+		t.Errorf("second run = %d", s)
+	}
+}
+
+// TestPlantedSymlink: a learner file replaced by a symlink out of the
+// workspace is neither read nor written through.
+func TestPlantedSymlink(t *testing.T) {
+	f := newFixture(t, map[string]harness.Engine{"interp": &blockingEngine{release: closed()}}, 1, 1)
+	outside := filepath.Join(t.TempDir(), "secret.txt")
+	if err := os.WriteFile(outside, []byte("secret\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	link := filepath.Join(f.dir, "01-commands", "parse.go")
+	if err := os.Remove(link); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(outside, link); err != nil {
+		t.Fatal(err)
+	}
+	path := "/api/chapters/01-commands/files/parse.go"
+	status, body, _ := f.do(t, "GET", path, "", nil)
+	if status != http.StatusBadRequest || strings.Contains(body, "secret") {
+		t.Errorf("GET through a symlink out of the workspace = %d %q, want 400 and nothing read", status, body)
+	}
+	status, body, _ = f.do(t, "PUT", path, `{"content":"overwritten"}`, nil)
+	if status != http.StatusBadRequest {
+		t.Errorf("PUT through a symlink out of the workspace = %d %q, want 400", status, body)
+	}
+	if data, _ := os.ReadFile(outside); string(data) != "secret\n" {
+		t.Errorf("the file outside the workspace became %q", data)
+	}
+}
+
+// TestStarsComeFromRealPassingRuns runs chapter 1 in the interpreter: the
+// stub earns nothing, the example suite alone earns nothing, and the full
+// suite with the solution's code earns both stars and opens Part 2.
+func TestStarsComeFromRealPassingRuns(t *testing.T) {
+	f := newFixture(t, map[string]harness.Engine{"interp": &interp.Engine{}}, 1, 1)
+	ch := chapter.Find(chapters, "01-commands")
+	solved := map[string]string{}
+	for _, name := range ch.LearnerFiles {
+		solved[name] = string(ch.Solution[name])
+	}
+	buffers, _ := json.Marshal(solved)
+	runs := []struct {
+		name      string
+		body      string
+		wantStars [2]bool
+		part2     bool
+	}{
+		{"the stub", `{"suite":"all"}`, [2]bool{false, false}, false},
+		{"the example suite alone", `{"suite":"example","files":` + string(buffers) + `}`, [2]bool{false, false}, false},
+		{"the full suite", `{"suite":"full","files":` + string(buffers) + `}`, [2]bool{true, true}, true},
+	}
+	for _, r := range runs {
+		status, body, _ := f.do(t, "POST", "/api/chapters/01-commands/run", r.body, nil)
+		if status != http.StatusOK {
+			t.Fatalf("%s: run = %d %s", r.name, status, body)
+		}
+		var ans struct {
+			Status      string  `json:"status"`
+			Stars       [2]bool `json:"stars"`
+			Part2Opened bool    `json:"part2_opened"`
+		}
+		if err := json.Unmarshal([]byte(body), &ans); err != nil {
+			t.Fatal(err)
+		}
+		if ans.Stars != r.wantStars || ans.Part2Opened != r.part2 {
+			t.Errorf("%s: stars %v, part2_opened %v; want %v, %v (status %s)", r.name, ans.Stars, ans.Part2Opened, r.wantStars, r.part2, ans.Status)
+		}
+	}
+	status, body, _ := f.do(t, "GET", "/api/chapters/01-commands", "", nil)
+	if status != http.StatusOK || !strings.Contains(body, "Worked example") || !strings.Contains(body, `"stars":[true,true]`) {
+		t.Errorf("GET chapter after the stars = %d, want Part 2 and both stars", status)
+	}
+	if status, _, _ := f.do(t, "POST", "/api/chapters/01-commands/solution", `{"part":1}`, nil); status != http.StatusOK {
+		t.Errorf("solution after the star = %d, want 200", status)
+	}
+	prog, _ := f.ws.Progress()
+	if prog.StarCount() != 2 {
+		t.Errorf("progress on disk has %d stars, want 2", prog.StarCount())
+	}
+}
