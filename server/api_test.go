@@ -59,7 +59,7 @@ type fixture struct {
 }
 
 // newFixture serves the repository's chapters over a fresh workspace.
-func newFixture(t *testing.T, engines map[string]harness.Engine, runs, queue int) *fixture {
+func newFixture(t testing.TB, engines map[string]harness.Engine, runs, queue int) *fixture {
 	t.Helper()
 	root, err := filepath.Abs("..")
 	if err != nil {
@@ -97,7 +97,7 @@ func newFixture(t *testing.T, engines map[string]harness.Engine, runs, queue int
 
 // do sends a request with the token cookie (unless noCookie) and returns
 // the status and body.
-func (f *fixture) do(t *testing.T, method, path, body string, header map[string]string) (int, string, http.Header) {
+func (f *fixture) do(t testing.TB, method, path, body string, header map[string]string) (int, string, http.Header) {
 	t.Helper()
 	req, err := http.NewRequest(method, f.ts.URL+path, strings.NewReader(body))
 	if err != nil {
@@ -192,7 +192,7 @@ func closed() chan struct{} {
 
 // snapshot lists every file under the repository and the workspace with
 // its size and time, ignoring the workspace's own history and progress.
-func snapshot(t *testing.T, dirs ...string) string {
+func snapshot(t testing.TB, dirs ...string) string {
 	t.Helper()
 	var b strings.Builder
 	for _, d := range dirs {

@@ -58,7 +58,22 @@ func Open(dir string) (*Workspace, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open workspace: %w", err)
 	}
-	return &Workspace{dir: abs, root: root, keep: DefaultKeep}, nil
+	w := &Workspace{dir: abs, root: root, keep: DefaultKeep}
+	w.removeLeftovers()
+	return w, nil
+}
+
+var leftover = regexp.MustCompile(`^\..+\.tmp-[0-9a-f]{12}$`)
+
+// removeLeftovers deletes the temporary files of saves that a crash cut
+// short; the files they were meant to replace are whole.
+func (w *Workspace) removeLeftovers() {
+	_ = fs.WalkDir(w.root.FS(), ".", func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && leftover.MatchString(d.Name()) {
+			_ = w.root.Remove(p)
+		}
+		return nil
+	})
 }
 
 // Sync makes dir the learner's workspace for the exercises in src (the

@@ -1,0 +1,126 @@
+package server_test
+
+import (
+	"bytes"
+	"compress/gzip"
+	"io/fs"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/cqrsworkbook/workbook/chapter"
+	"github.com/cqrsworkbook/workbook/harness"
+	"github.com/cqrsworkbook/workbook/harness/gotest"
+	"github.com/cqrsworkbook/workbook/harness/interp"
+	"github.com/cqrsworkbook/workbook/site"
+)
+
+// BenchmarkRunRequest measures a run request for chapter 1's example suite
+// against the solution's code, through the whole server (HTTP, preflight,
+// worker, report, stars), beside the baseline of warm `go test` of the
+// same package in the same workspace, in one benchmark run:
+//
+//	go test -run '^$' -bench RunRequest -benchtime 10x ./server/
+func BenchmarkRunRequest(b *testing.B) {
+	f := newFixture(b, map[string]harness.Engine{"interp": &interp.Engine{}, "go": &gotest.Engine{}}, 1, 1)
+	ch := chapter.Find(chapters, "01-commands")
+	var files []string
+	for _, name := range ch.LearnerFiles {
+		files = append(files, strconv.Quote(name)+":"+strconv.Quote(string(ch.Solution[name])))
+	}
+	body := `{"suite":"example","engine":"interp","files":{` + strings.Join(files, ",") + `}}`
+	b.Run("request/interp", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			status, out, _ := f.do(b, "POST", "/api/chapters/01-commands/run", body, nil)
+			if status != http.StatusOK || !strings.Contains(out, `"status":"pass"`) {
+				b.Fatalf("run = %d %.200s", status, out)
+			}
+		}
+	})
+	b.Run("baseline/go-test-warm", func(b *testing.B) {
+		if _, err := exec.LookPath("go"); err != nil {
+			b.Skip("no go toolchain")
+		}
+		// The solution, written into the workspace, as a learner would have it.
+		for _, name := range ch.LearnerFiles {
+			if err := os.WriteFile(filepath.Join(f.dir, ch.ID, name), ch.Solution[name], 0o644); err != nil {
+				b.Fatal(err)
+			}
+		}
+		cmd := func() {
+			c := exec.Command("go", "test", "-count=1", "-run", "Example", "./"+ch.ID+"/")
+			c.Dir = f.dir
+			c.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=")
+			if out, err := c.CombinedOutput(); err != nil {
+				b.Fatalf("go test: %v\n%s", err, out)
+			}
+		}
+		cmd() // warm the build cache
+		b.ResetTimer()
+		for i := 0; i < b.N; i++ {
+			cmd()
+		}
+	})
+}
+
+// BenchmarkPageWeight reports what the chapter page downloads: its script,
+// the editor bundle and the styles, gzipped.
+func BenchmarkPageWeight(b *testing.B) {
+	total, gz := 0, 0
+	for i := 0; i < b.N; i++ {
+		total, gz = 0, 0
+		for _, name := range []string{"static/app.js", "static/editor.js", "static/app.css"} {
+			data, err := fs.ReadFile(site.FS, name)
+			if err != nil {
+				b.Fatal(err)
+			}
+			total += len(data)
+			gz += gzipSize(data)
+		}
+	}
+	b.ReportMetric(float64(total), "bytes")
+	b.ReportMetric(float64(gz), "gzip-bytes")
+}
+
+func gzipSize(data []byte) int {
+	var buf bytes.Buffer
+	w, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+	_, _ = w.Write(data)
+	_ = w.Close()
+	return buf.Len()
+}
+
+// BenchmarkIdleMemory starts a workbook server in a process of its own,
+// loads the home page and a chapter page, lets it settle, and reports its
+// resident memory (VmRSS).
+func BenchmarkIdleMemory(b *testing.B) {
+	f := newFixture(b, map[string]harness.Engine{"interp": &interp.Engine{}}, 1, 1)
+	var rss int
+	for i := 0; i < b.N; i++ {
+		c := startChild(b, f.dir)
+		for _, p := range []string{"/", "/chapters/01-commands", "/api/chapters/01-commands"} {
+			req, _ := http.NewRequest("GET", c.base+p, nil)
+			req.AddCookie(&http.Cookie{Name: "workbook_token", Value: testToken})
+			res, err := http.DefaultClient.Do(req)
+			if err != nil {
+				b.Fatal(err)
+			}
+			res.Body.Close()
+		}
+		time.Sleep(500 * time.Millisecond)
+		status, _ := os.ReadFile("/proc/" + strconv.Itoa(c.cmd.Process.Pid) + "/status")
+		for _, l := range strings.Split(string(status), "\n") {
+			if strings.HasPrefix(l, "VmRSS:") {
+				rss, _ = strconv.Atoi(strings.Fields(l)[1])
+			}
+		}
+		_ = c.cmd.Process.Kill()
+		_ = c.cmd.Wait()
+	}
+	b.ReportMetric(float64(rss)/1024, "MiB-rss")
+}
