@@ -82,3 +82,34 @@ func (r *Report) tally() {
 		r.Status = Pass
 	}
 }
+
+// Earned reports which parts of the chapter a run earns a star for: a
+// part's star needs a run that included all of its full-suite tests, with
+// every test of that part in the run passing and the code compiling. Runs
+// of the reference solution earn nothing.
+func Earned(ch *chapter.Chapter, rep *Report) [2]bool {
+	var earned [2]bool
+	if rep.Against != "exercise" || len(rep.CompileErrors) > 0 || rep.Problem != "" {
+		return earned
+	}
+	for part := 1; part <= 2; part++ {
+		ran := map[string]Status{}
+		for _, t := range rep.Tests {
+			if t.Part == part {
+				ran[t.Name] = t.Status
+			}
+		}
+		ok := len(ran) > 0
+		for _, t := range ch.Tests {
+			if t.Part != part {
+				continue
+			}
+			st, included := ran[t.Name]
+			if (t.Suite == chapter.Full && !included) || (included && st != Pass) {
+				ok = false
+			}
+		}
+		earned[part-1] = ok
+	}
+	return earned
+}

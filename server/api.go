@@ -7,7 +7,6 @@ import (
 	"html/template"
 	"net/http"
 	"sort"
-	"time"
 
 	"github.com/cqrsworkbook/workbook/chapter"
 	"github.com/cqrsworkbook/workbook/harness"
@@ -462,51 +461,19 @@ func (s *Server) apiRun(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, ans)
 }
 
-// award gives the stars a run earned: a part's star needs a run that
-// included all of its full-suite tests, with every test of that part in the
-// run passing.
+// award records the stars a run earned (harness.Earned says which).
 func (s *Server) award(ch *chapter.Chapter, rep *harness.Report) (*RunAnswer, error) {
-	var earned [2]bool
-	for part := 1; part <= 2; part++ {
-		ran := map[string]harness.Status{}
-		for _, t := range rep.Tests {
-			if t.Part == part {
-				ran[t.Name] = t.Status
-			}
-		}
-		ok := len(ran) > 0 && len(rep.CompileErrors) == 0
-		for _, t := range ch.Tests {
-			if t.Part != part {
-				continue
-			}
-			st, included := ran[t.Name]
-			if (t.Suite == chapter.Full && !included) || (included && st != harness.Pass) {
-				ok = false
-			}
-		}
-		earned[part-1] = ok
-	}
-	ans := &RunAnswer{Report: rep, NewStars: []int{}}
-	prog, err := s.cfg.Workspace.UpdateProgress(func(p *workspace.Progress) {
-		cp := p.Chapter(ch.ID)
-		p.Last = ch.ID
-		now := time.Now().UTC()
-		for i := 0; i < 2; i++ {
-			if earned[i] && cp.Stars[i] == nil {
-				cp.Stars[i] = &now
-				ans.NewStars = append(ans.NewStars, i+1)
-				if i == 0 {
-					ans.Part2Opened = true
-				}
-			}
-		}
-	})
+	newStars, prog, err := s.cfg.Workspace.Award(ch.ID, harness.Earned(ch, rep))
 	if err != nil {
 		return nil, err
 	}
 	cp := prog.Chapter(ch.ID)
-	ans.Stars = [2]bool{cp.Star(1), cp.Star(2)}
-	ans.StarCount = prog.StarCount()
+	ans := &RunAnswer{Report: rep, NewStars: newStars, Stars: [2]bool{cp.Star(1), cp.Star(2)}, StarCount: prog.StarCount()}
+	for _, p := range newStars {
+		if p == 1 {
+			ans.Part2Opened = true
+		}
+	}
 	return ans, nil
 }
 

@@ -103,3 +103,21 @@ func (w *Workspace) UpdateProgress(fn func(*Progress)) (*Progress, error) {
 	}
 	return p, w.writeAtomic(progressFile, append(data, '\n'))
 }
+
+// Award records the stars a run earned (index 0 is Part 1) and returns the
+// parts that got their star just now, with the progress after.
+func (w *Workspace) Award(chapterID string, earned [2]bool) ([]int, *Progress, error) {
+	newStars := []int{}
+	prog, err := w.UpdateProgress(func(p *Progress) {
+		cp := p.Chapter(chapterID)
+		p.Last = chapterID
+		now := time.Now().UTC()
+		for i := 0; i < 2; i++ {
+			if earned[i] && cp.Stars[i] == nil {
+				cp.Stars[i] = &now
+				newStars = append(newStars, i+1)
+			}
+		}
+	})
+	return newStars, prog, err
+}
