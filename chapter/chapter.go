@@ -65,6 +65,17 @@ type Meta struct {
 	LearnerFiles []string `yaml:"learner_files" json:"learner_files"`
 	Carries      string   `yaml:"carries,omitempty" json:"carries,omitempty"`
 	Hints        Hints    `yaml:"hints" json:"hints"`
+	// Facilitator holds notes for workshop leaders, printed only in the
+	// facilitator's handouts.
+	Facilitator Facilitator `yaml:"facilitator,omitempty" json:"-"`
+}
+
+// Facilitator is what a workshop leader needs to know about a chapter.
+type Facilitator struct {
+	// Minutes is a suggested time for the chapter, both parts.
+	Minutes int `yaml:"minutes,omitempty"`
+	// Mistakes are the common mistakes the hints address.
+	Mistakes []string `yaml:"mistakes,omitempty"`
 }
 
 // Hints are a chapter's hints for each part, gentlest first.

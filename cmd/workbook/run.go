@@ -315,6 +315,13 @@ func cmdTest(ctx context.Context, args []string, stdout, stderr io.Writer) (int,
 	if err != nil {
 		return exitUsage, err
 	}
+	var newStars []int
+	var prog *workspace.Progress
+	if !req.Solution {
+		if newStars, prog, err = ws.Award(ch.ID, harness.Earned(ch, rep)); err != nil {
+			return exitUsage, err
+		}
+	}
 	if *asJSON {
 		if err := writeJSON(stdout, rep); err != nil {
 			return exitUsage, err
@@ -327,6 +334,9 @@ func cmdTest(ctx context.Context, args []string, stdout, stderr io.Writer) (int,
 			dir = "solutions/" + ch.ID
 		}
 		printReport(stdout, reportView{ch: ch, dir: dir, last: ch == wb.chapters[len(wb.chapters)-1]}, rep)
+		for _, p := range newStars {
+			fmt.Fprintf(stdout, "★ You earned a star for Part %d! (%d of %d stars)\n", p, prog.StarCount(), 2*len(wb.chapters))
+		}
 	}
 	switch rep.Status {
 	case harness.Pass:
