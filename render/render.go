@@ -53,6 +53,10 @@ type Page struct {
 	// Part1, Part2 and Wild start at the headings "## Part 1", "## Part 2"
 	// and "## In the wild", and each includes its heading.
 	Intro, Part1, Part2, Wild template.HTML
+	// Title is the prose's opening "# Day N: ..." heading when it has one,
+	// and IntroBody is Intro without it, for pages that put something
+	// (the learning goals, say) between the title and the story.
+	Title, IntroBody template.HTML
 	// TOC lists every ## and ### heading of the page, in order.
 	TOC []Heading
 }
@@ -122,6 +126,29 @@ func (r *Renderer) Chapter(ch *chapter.Chapter) (*Page, error) {
 		doc.RemoveChild(doc, n)
 		sections[part].AppendChild(sections[part], n)
 		n = next
+	}
+	// The opening h1, rendered on its own as well.
+	titleDoc := ast.NewDocument()
+	if h, ok := sections[0].FirstChild().(*ast.Heading); ok && h.Level == 1 {
+		var buf bytes.Buffer
+		clone := ast.NewDocument()
+		sections[0].RemoveChild(sections[0], h)
+		clone.AppendChild(clone, h)
+		if err := r.md.Renderer().Render(&buf, src, clone); err != nil {
+			return nil, fmt.Errorf("render %s: %w", ch.ID, err)
+		}
+		page.Title = template.HTML(buf.String())
+		clone.RemoveChild(clone, h)
+		titleDoc.AppendChild(titleDoc, h)
+	}
+	var body bytes.Buffer
+	if err := r.md.Renderer().Render(&body, src, sections[0]); err != nil {
+		return nil, fmt.Errorf("render %s: %w", ch.ID, err)
+	}
+	page.IntroBody = template.HTML(body.String())
+	if h := titleDoc.FirstChild(); h != nil {
+		titleDoc.RemoveChild(titleDoc, h)
+		sections[0].InsertBefore(sections[0], sections[0].FirstChild(), h)
 	}
 	out := []*template.HTML{&page.Intro, &page.Part1, &page.Part2, &page.Wild}
 	for i, s := range sections {

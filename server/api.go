@@ -90,6 +90,9 @@ type ChapterView struct {
 	Files   []FileInfo     `json:"files"`
 	Tests   []chapter.Test `json:"tests"`
 	Stars   [2]bool        `json:"stars"`
+	// StarCount and StarTotal are the learner's stars in all chapters.
+	StarCount int `json:"star_count"`
+	StarTotal int `json:"star_total"`
 	// Hints are the hints revealed so far, per part; HintCounts how many
 	// there are.
 	Hints      [2][]string `json:"hints"`
@@ -103,6 +106,8 @@ type ChapterView struct {
 
 // Sections are the chapter's prose as HTML.
 type Sections struct {
+	// Title is the chapter's heading and Intro the story and the idea.
+	Title template.HTML `json:"title"`
 	Intro template.HTML `json:"intro"`
 	Part1 template.HTML `json:"part1"`
 	Part2 template.HTML `json:"part2"`
@@ -115,7 +120,8 @@ func (s *Server) chapterView(ch *chapter.Chapter) (*ChapterView, error) {
 		return nil, err
 	}
 	cp := prog.Chapter(ch.ID)
-	v := &ChapterView{ID: ch.ID, Number: ch.Number, Title: ch.Title, Summary: ch.Summary, Goals: ch.Goals, Tests: ch.Tests}
+	v := &ChapterView{ID: ch.ID, Number: ch.Number, Title: ch.Title, Summary: ch.Summary, Goals: ch.Goals, Tests: ch.Tests,
+		StarCount: prog.StarCount(), StarTotal: 2 * len(s.cfg.Chapters)}
 	for _, name := range ch.LearnerFiles {
 		_, etag, err := s.cfg.Workspace.Read(ch.ID, name)
 		if err != nil && !errors.Is(err, workspace.ErrNotFound) {
@@ -143,7 +149,10 @@ func (s *Server) chapterView(ch *chapter.Chapter) (*ChapterView, error) {
 	if err != nil {
 		return nil, err
 	}
-	v.Sections = Sections{Intro: page.Intro, Part1: page.Part1, Wild: page.Wild}
+	v.Sections = Sections{Title: page.Title, Intro: page.IntroBody, Part1: page.Part1, Wild: page.Wild}
+	if page.Title == "" {
+		v.Sections.Intro = page.Intro
+	}
 	if v.Stars[0] {
 		v.Sections.Part2 = page.Part2
 	}
@@ -379,6 +388,7 @@ type RunAnswer struct {
 	Stars       [2]bool `json:"stars"`
 	NewStars    []int   `json:"new_stars"`
 	StarCount   int     `json:"star_count"`
+	StarTotal   int     `json:"star_total"`
 	Part2Opened bool    `json:"part2_opened"`
 }
 
@@ -468,7 +478,7 @@ func (s *Server) award(ch *chapter.Chapter, rep *harness.Report) (*RunAnswer, er
 		return nil, err
 	}
 	cp := prog.Chapter(ch.ID)
-	ans := &RunAnswer{Report: rep, NewStars: newStars, Stars: [2]bool{cp.Star(1), cp.Star(2)}, StarCount: prog.StarCount()}
+	ans := &RunAnswer{Report: rep, NewStars: newStars, Stars: [2]bool{cp.Star(1), cp.Star(2)}, StarCount: prog.StarCount(), StarTotal: 2 * len(s.cfg.Chapters)}
 	for _, p := range newStars {
 		if p == 1 {
 			ans.Part2Opened = true

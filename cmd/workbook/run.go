@@ -42,6 +42,12 @@ Usage:
       --seed S                            a personal puzzle input (your name, say)
       --json                              print the report as JSON
       --workspace DIR                     your files (default: work/ in the workbook)
+  workbook watch [CHAPTER]                rerun the tests whenever you save (default: the day you are on)
+  workbook hint [CHAPTER] [--part N]      the next hint, gentlest first
+  workbook progress                       your stars, day by day
+  workbook reset CHAPTER [FILE]           put the stub back (your code stays in the history)
+  workbook solution [CHAPTER] [--part N] [--force]
+                                          the reference solution, once the part passes
   workbook check [CHAPTER...]             verify the curriculum (authors)
   workbook gen                            refresh the given files carried from earlier chapters (authors)
 
@@ -67,6 +73,16 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		code, err = cmdCheck(ctx, args[1:], stdout)
 	case "gen":
 		err = cmdGen(args[1:], stdout)
+	case "watch":
+		err = cmdWatch(ctx, args[1:], os.Stdin, stdout)
+	case "hint":
+		err = cmdHint(args[1:], stdout)
+	case "progress":
+		err = cmdProgress(args[1:], stdout)
+	case "reset":
+		err = cmdReset(args[1:], stdout)
+	case "solution":
+		err = cmdSolution(args[1:], stdout)
 	case "help", "-h", "--help", "-help":
 		fmt.Fprint(stdout, usage)
 		return exitOK

@@ -298,18 +298,18 @@
       if (t.output) item.append(el("p", { class: "label", text: "Output" }), el("pre", { class: "output", text: t.output }));
       box.append(item);
     }
-    if (rep.stars) updateStars(rep.stars, rep.star_count);
+    if (rep.stars) updateStars(rep.stars, rep.star_count, rep.star_total);
     if (rep.new_stars && rep.new_stars.length) {
       box.prepend(el("p", { class: "earned", text: "★ You earned a star for Part " + rep.new_stars.join(" and Part ") + "!" }));
     }
     if (rep.part2_opened) openPart2();
   }
 
-  function updateStars(stars, count) {
+  function updateStars(stars, count, total) {
     chapter.stars = stars;
     const s = $("day-stars");
     s.textContent = "Part 1 " + (stars[0] ? "★ solved" : "☆ not solved yet") + " · Part 2 " + (stars[1] ? "★ solved" : "☆ not solved yet");
-    if (count !== undefined) $("tally").textContent = "★ " + count;
+    if (count !== undefined) $("tally").textContent = "★ " + count + "/" + total;
   }
 
   async function openPart2() {

@@ -1,0 +1,595 @@
+package server_test
+
+// TestE2E drives the web workbook in a real, headless Chromium: it signs in
+// with the token, types the reference solution of chapter 1 into the
+// CodeMirror editors, runs the example and full suites, earns the stars,
+// reloads, and then checks the unhappy paths a learner meets: code that
+// does not compile, an endless loop, and output that looks like HTML.
+//
+// It needs Chromium (apt-get install chromium); without it the test skips,
+// except on CI (CI=true), where it fails. Screenshots of each key state go
+// to $WORKBOOK_E2E_OUT, else ../out/e2e.
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/input"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+
+	"github.com/cqrsworkbook/workbook/chapter"
+	"github.com/cqrsworkbook/workbook/harness"
+	"github.com/cqrsworkbook/workbook/harness/gotest"
+	"github.com/cqrsworkbook/workbook/harness/interp"
+	"github.com/cqrsworkbook/workbook/render"
+	"github.com/cqrsworkbook/workbook/server"
+	"github.com/cqrsworkbook/workbook/workspace"
+)
+
+// The package's TestMain (main_test.go) lets this test binary serve as
+// the interpreter's worker.
+
+const (
+	e2eToken   = "e2e-test-token-5f0c2a9d"
+	e2eChapter = "01-commands"
+	// e2eTestTimeout is each test's deadline in the harness.
+	e2eTestTimeout = 2 * time.Second
+	// e2eDeadline bounds the whole browser session.
+	e2eDeadline = 60 * time.Second
+)
+
+// Learner code for the unhappy paths. brokenValidate refers to an undefined
+// name on line brokenLine.
+const (
+	brokenValidate = `package bank
+
+// Validate does not compile: it uses a name that does not exist.
+func Validate(cmd Command) error {
+	return errNoSuchThing
+}
+`
+	brokenLine = 5
+
+	endlessParse = `package bank
+
+// ParseCommand never returns.
+func ParseCommand(line string) (Command, error) {
+	n := 0
+	for {
+		n++
+		if n < 0 {
+			return nil, nil
+		}
+	}
+}
+`
+	htmlOutput = `<b id="injected">bold</b><img src=x onerror="document.title='pwned'">`
+
+	htmlParse = `package bank
+
+import "fmt"
+
+// ParseCommand prints HTML and answers wrongly.
+func ParseCommand(line string) (Command, error) {
+	fmt.Println(` + "`" + htmlOutput + "`" + `)
+	return nil, nil
+}
+`
+)
+
+func TestE2E(t *testing.T) {
+	chromium := findChromium(t)
+	start := time.Now()
+
+	// The workbook: the repository's chapters, a fresh workspace, a
+	// harness with both engines, and the server over them.
+	root, err := filepath.Abs("..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys := os.DirFS(root)
+	chapters, err := chapter.Load(fsys)
+	if err != nil {
+		t.Fatalf("chapter.Load: %v", err)
+	}
+	ch := chapter.Find(chapters, e2eChapter)
+	if ch == nil {
+		t.Fatalf("no chapter %s", e2eChapter)
+	}
+	solution := map[string]string{}
+	for _, name := range ch.LearnerFiles {
+		solution[name] = string(ch.Solution[name])
+	}
+	wsDir := t.TempDir()
+	exercises, err := fs.Sub(fsys, chapter.ExercisesDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	isLearner := func(p string) bool {
+		id, name, ok := strings.Cut(p, "/")
+		c := chapter.Find(chapters, id)
+		return ok && c != nil && c.ID == id && c.IsLearnerFile(name)
+	}
+	if err := workspace.Sync(wsDir, exercises, isLearner); err != nil {
+		t.Fatalf("workspace.Sync: %v", err)
+	}
+	ws, err := workspace.Open(wsDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ws.Close()
+	h := &harness.Harness{
+		FS:        fsys,
+		Root:      root,
+		Workspace: wsDir,
+		Engines: map[string]harness.Engine{
+			"interp": &interp.Engine{},
+			"go":     &gotest.Engine{},
+		},
+		Limits: harness.Limits{TestTimeout: e2eTestTimeout},
+	}
+	srv, err := server.New(server.Config{Chapters: chapters, Harness: h, Workspace: ws, Renderer: render.New(fsys), Token: e2eToken})
+	if err != nil {
+		t.Fatalf("server.New: %v", err)
+	}
+	ts := httptest.NewServer(srv.Handler())
+	defer ts.Close()
+	defer srv.Shutdown() // before ts.Close: ends the page's event stream
+	base := ts.URL
+
+	// The browser.
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(chromium),
+		chromedp.Headless,
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.NoFirstRun,
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.WindowSize(1400, 1000),
+	)
+	// The browser lives at most e2eDeadline: past that every step fails
+	// at once rather than the test hanging.
+	deadline, cancelDeadline := context.WithTimeout(context.Background(), e2eDeadline)
+	defer cancelDeadline()
+	actx, cancelAlloc := chromedp.NewExecAllocator(deadline, opts...)
+	defer cancelAlloc()
+	bctx, cancelBrowser := chromedp.NewContext(actx)
+	defer cancelBrowser()
+
+	b := &browser{t: t, ctx: bctx, out: outDir(t)}
+	// Start the browser without a timeout on this first call (a timeout
+	// there would stop the whole browser), but do not wait for it forever.
+	started := make(chan error, 1)
+	go func() { started <- chromedp.Do(bctx, chromedp.Navigate("about:blank")) }()
+	select {
+	case err := <-started:
+		if err != nil {
+			t.Fatalf("start Chromium (%s): %v", chromium, err)
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatalf("Chromium (%s) did not start within 20s", chromium)
+	}
+	t.Logf("Chromium started in %v", time.Since(start).Round(time.Millisecond))
+	b.watch()
+	defer b.report()
+
+	step := func(name string, f func(t *testing.T)) {
+		t0 := time.Now()
+		ok := t.Run(name, func(t *testing.T) {
+			b.t = t
+			defer func() { b.t = nil }()
+			f(t)
+		})
+		t.Logf("%s: %v", name, time.Since(t0).Round(time.Millisecond))
+		if !ok {
+			t.FailNow() // later steps build on this one
+		}
+	}
+
+	step("1-sign-in", func(t *testing.T) {
+		b.do("open the link with the token", 10*time.Second, chromedp.Navigate(base+"/?token="+e2eToken))
+		if got := b.str("location.search", "location.search"); strings.Contains(got, "token") {
+			t.Errorf("the address bar still has the token: search = %q", got)
+		}
+		if got := b.str("location.pathname", "location.pathname"); got != "/" {
+			t.Errorf("after sign-in, the page is %q, want /", got)
+		}
+		b.wait("the home page lists day 1", `document.querySelector(".calendar") && document.querySelector(".calendar").textContent.includes("Commands are intentions")`, 5*time.Second)
+		b.shot("01-home")
+	})
+
+	step("2-type-solution", func(t *testing.T) {
+		b.openChapter(base)
+		b.shot("02-chapter-opened")
+		for _, name := range ch.LearnerFiles {
+			b.typeInto(name, solution[name])
+		}
+	})
+
+	step("3-run-and-earn-stars", func(t *testing.T) {
+		b.startRun("#run-example")
+		b.waitRun("the example suite passes", 15*time.Second)
+		b.wait("every example test passes", `(() => {
+			const items = document.querySelectorAll("#results details.test");
+			return items.length > 0 && [...items].every((d) => d.classList.contains("pass"));
+		})()`, time.Second)
+		b.shot("03-example-passed")
+
+		b.startRun("#run-full")
+		b.waitRun("the full suite passes", 20*time.Second)
+		b.wait("the earned-star notice", `(() => { const e = document.querySelector("#results .earned"); return e && e.textContent.includes("Part 1"); })()`, time.Second)
+		b.wait("Part 2 opens", `document.getElementById("part2").textContent.includes("Worked example") && !document.getElementById("part2-locked")`, 5*time.Second)
+		b.shot("04-star-earned-part2")
+	})
+
+	step("4-saved-and-reloaded", func(t *testing.T) {
+		b.waitSaved(10 * time.Second)
+		b.do("reload the chapter", 10*time.Second, chromedp.Reload())
+		b.waitLoaded()
+		for _, name := range ch.LearnerFiles {
+			b.wait(name+" shows the solution after the reload", fmt.Sprintf(`window.workbookPage.text(%s) === %s`, js(name), js(solution[name])), 5*time.Second)
+			data, err := os.ReadFile(filepath.Join(wsDir, e2eChapter, name))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if string(data) != solution[name] {
+				t.Errorf("%s on disk is not the solution:\n%s", name, data)
+			}
+		}
+		b.wait("the day's stars show Part 1 solved", `document.getElementById("day-stars").textContent.includes("Part 1 ★ solved")`, 2*time.Second)
+		b.shot("05-after-reload")
+	})
+
+	step("5-compile-error", func(t *testing.T) {
+		b.typeInto("validate.go", brokenValidate)
+		b.startRun("#run-example")
+		b.waitRun("the run reports the compile error", 15*time.Second)
+		where := fmt.Sprintf("validate.go:%d", brokenLine)
+		b.wait("the results say where it does not compile", fmt.Sprintf(`(() => {
+			const c = document.querySelector("#results .compile-errors");
+			return c && c.textContent.includes("Does not compile") && c.textContent.includes(%s);
+		})()`, js(where)), time.Second)
+		b.wait("the editor underlines the error", fmt.Sprintf(`%s.querySelectorAll(".cm-lintRange-error, .cm-diagnostic").length > 0`, shadow("validate.go")), 2*time.Second)
+		b.shot("06-compile-error")
+		b.typeInto("validate.go", solution["validate.go"])
+	})
+
+	step("6-endless-loop", func(t *testing.T) {
+		b.typeInto("parse.go", endlessParse)
+		hints := b.int("hints shown", `document.querySelectorAll('.hints[data-part="1"] .hint-list li').length`)
+		t0 := time.Now()
+		b.startRun("#run-example")
+		b.wait("the run starts", `document.getElementById("run-example").disabled && document.getElementById("run-state").textContent.startsWith("Running")`, 2*time.Second)
+		// The loop runs in a worker: the page must stay responsive.
+		b.click(`.hints[data-part="1"] .hint-button`)
+		b.wait("a hint appears within 1s while the loop runs", fmt.Sprintf(`document.querySelectorAll('.hints[data-part="1"] .hint-list li').length > %d`, hints), time.Second)
+		if running := b.boolean("still running", `document.getElementById("run-example").disabled`); !running {
+			t.Errorf("the run ended before the hint check (after %v); the responsiveness check proved nothing", time.Since(t0))
+		}
+		b.waitRun("the run ends", e2eTestTimeout+10*time.Second)
+		b.wait("a test timed out", `document.querySelector("#results details.test.timeout") !== null`, time.Second)
+		t.Logf("the endless loop was stopped after %v", time.Since(t0).Round(time.Millisecond))
+		b.shot("07-timeout")
+	})
+
+	step("7-html-output", func(t *testing.T) {
+		b.typeInto("parse.go", htmlParse)
+		b.startRun("#run-example")
+		b.waitRun("the run ends", 15*time.Second)
+		b.wait("the output shows the HTML as text", fmt.Sprintf(`[...document.querySelectorAll("#results pre.output")].some((p) => p.textContent.includes(%s))`, js(htmlOutput)), time.Second)
+		if b.boolean("injected element", `document.getElementById("injected") !== null`) {
+			t.Errorf("the learner's output became HTML: #injected exists")
+		}
+		if title := b.str("title", "document.title"); title == "pwned" {
+			t.Errorf("the learner's output ran script: document.title = %q", title)
+		}
+		_ = b.boolean("scroll the output into the results panel", `(() => {
+			const r = document.getElementById("results"), p = r.querySelector("pre.output");
+			r.scrollTop += p.getBoundingClientRect().top - r.getBoundingClientRect().top - 40;
+			return true;
+		})()`)
+		b.shot("08-html-output")
+		b.typeInto("parse.go", solution["parse.go"])
+		b.waitSaved(10 * time.Second)
+	})
+	t.Logf("the whole test took %v", time.Since(start).Round(time.Millisecond))
+}
+
+// findChromium finds the browser, skipping the test without one (failing
+// it on CI).
+func findChromium(t *testing.T) string {
+	for _, p := range []string{"/usr/bin/chromium", "chromium", "chromium-browser"} {
+		if path, err := exec.LookPath(p); err == nil {
+			return path
+		}
+	}
+	msg := "Chromium is not installed; the browser test needs it (apt-get install chromium)"
+	if os.Getenv("CI") == "true" {
+		t.Fatal(msg)
+	}
+	t.Skip(msg)
+	return ""
+}
+
+// outDir is where the screenshots go.
+func outDir(t *testing.T) string {
+	dir := os.Getenv("WORKBOOK_E2E_OUT")
+	if dir == "" {
+		dir = filepath.Join("..", "out", "e2e")
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatalf("screenshot folder: %v", err)
+	}
+	return dir
+}
+
+// js quotes a string as a JavaScript literal.
+func js(s string) string {
+	b, err := json.Marshal(s)
+	if err != nil {
+		panic(err)
+	}
+	return string(b)
+}
+
+// shadow is a JavaScript expression for the shadow root of a file's editor.
+func shadow(name string) string {
+	return fmt.Sprintf(`document.getElementById(%s).querySelector(".wb-editor-host").shadowRoot`, js("pane-"+name))
+}
+
+// browser drives one tab; every action has its own deadline.
+type browser struct {
+	t   *testing.T // the running step
+	ctx context.Context
+	out string
+
+	mu       sync.Mutex
+	problems []string // uncaught exceptions, console errors, dialogs
+}
+
+// watch records what the page complains about, and answers dialogs so
+// that none can block the test (a beforeunload dialog would stall a
+// reload).
+func (b *browser) watch() {
+	dialogs := chromedp.Events(b.ctx, page.JavascriptDialogOpening)
+	go func() {
+		for ev, err := range dialogs {
+			if err != nil {
+				return
+			}
+			b.note(fmt.Sprintf("dialog %s: %q", ev.Type, ev.Message))
+			_, _ = chromedp.Call(b.ctx, page.HandleJavaScriptDialog, page.HandleJavaScriptDialogParams{Accept: true})
+		}
+	}()
+	exceptions := chromedp.Events(b.ctx, runtime.ExceptionThrown)
+	go func() {
+		for ev, err := range exceptions {
+			if err != nil {
+				return
+			}
+			msg := ev.ExceptionDetails.Text
+			if ev.ExceptionDetails.Exception != nil && ev.ExceptionDetails.Exception.Description != "" {
+				msg = ev.ExceptionDetails.Exception.Description
+			}
+			b.note("uncaught exception: " + msg)
+		}
+	}()
+	console := chromedp.Events(b.ctx, runtime.ConsoleAPICalled)
+	go func() {
+		for ev, err := range console {
+			if err != nil {
+				return
+			}
+			if ev.Type != runtime.ConsoleAPICalledTypeError && ev.Type != runtime.ConsoleAPICalledTypeWarning {
+				continue
+			}
+			var parts []string
+			for _, a := range ev.Args {
+				if a.Description != "" {
+					parts = append(parts, a.Description)
+				} else {
+					parts = append(parts, string(a.Value))
+				}
+			}
+			b.note(fmt.Sprintf("console.%s: %s", ev.Type, strings.Join(parts, " ")))
+		}
+	}()
+}
+
+func (b *browser) note(s string) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.problems = append(b.problems, s)
+}
+
+// report logs what the page complained about during the test.
+func (b *browser) report() {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	for _, p := range b.problems {
+		fmt.Fprintln(os.Stderr, "e2e: page:", p)
+	}
+}
+
+func (b *browser) fatalf(format string, args ...any) {
+	b.t.Helper()
+	b.shot("FAILED-" + strings.NewReplacer("/", "-", " ", "-").Replace(b.t.Name()))
+	b.t.Fatalf(format+"\n%s", append(args, b.state())...)
+}
+
+// state describes the page for a failure message.
+func (b *browser) state() string {
+	ctx, cancel := context.WithTimeout(b.ctx, 3*time.Second)
+	defer cancel()
+	s, err := chromedp.Run(ctx, chromedp.Evaluate[string](`(() => {
+		const t = (id) => { const e = document.getElementById(id); return e ? e.textContent.trim().slice(0, 600) : "(none)"; };
+		return "page: " + location.href + "\nrun-state: " + t("run-state") + "\nsave-state: " + t("save-state") + "\nresults: " + t("results");
+	})()`))
+	if err != nil {
+		return "(could not read the page: " + err.Error() + ")"
+	}
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if len(b.problems) > 0 {
+		s += "\npage problems:\n  " + strings.Join(b.problems, "\n  ")
+	}
+	return s
+}
+
+// do runs an action within timeout.
+func (b *browser) do(what string, timeout time.Duration, a chromedp.Action[chromedp.Void]) {
+	b.t.Helper()
+	ctx, cancel := context.WithTimeout(b.ctx, timeout)
+	defer cancel()
+	if _, err := chromedp.Run(ctx, a); err != nil {
+		b.fatalf("%s: %v", what, err)
+	}
+}
+
+// eval evaluates a JavaScript expression.
+func eval[T any](b *browser, what, expr string) T {
+	b.t.Helper()
+	ctx, cancel := context.WithTimeout(b.ctx, 5*time.Second)
+	defer cancel()
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](expr, chromedp.EvalAwaitPromise))
+	if err != nil {
+		b.fatalf("evaluate %s (%s): %v", what, expr, err)
+	}
+	return v
+}
+
+func (b *browser) str(what, expr string) string {
+	b.t.Helper()
+	return eval[string](b, what, expr)
+}
+
+func (b *browser) int(what, expr string) int {
+	b.t.Helper()
+	return eval[int](b, what, expr)
+}
+
+func (b *browser) boolean(what, expr string) bool {
+	b.t.Helper()
+	return eval[bool](b, what, expr)
+}
+
+// wait waits until a JavaScript expression is true.
+func (b *browser) wait(what, expr string, timeout time.Duration) {
+	b.t.Helper()
+	ctx, cancel := context.WithTimeout(b.ctx, timeout+2*time.Second)
+	defer cancel()
+	t0 := time.Now()
+	_, err := chromedp.Run(ctx, chromedp.Poll[chromedp.Void](expr, chromedp.WithPollingTimeout(timeout), chromedp.WithPollingInterval(25*time.Millisecond)))
+	if err != nil {
+		if errors.Is(err, chromedp.ErrPollingTimeout) || errors.Is(err, context.DeadlineExceeded) {
+			b.fatalf("waited %v for %s: it did not happen", time.Since(t0).Round(time.Millisecond), what)
+		}
+		b.fatalf("waiting for %s: %v", what, err)
+	}
+}
+
+// click clicks an element with the mouse.
+func (b *browser) click(sel string) {
+	b.t.Helper()
+	b.do("click "+sel, 5*time.Second, chromedp.Click(chromedp.CSS(sel)))
+}
+
+// shot saves a screenshot of the window, as the learner sees it.
+func (b *browser) shot(name string) {
+	ctx, cancel := context.WithTimeout(b.ctx, 10*time.Second)
+	defer cancel()
+	// From the top, where the sticky contents and workbench are.
+	_, err := chromedp.Run(ctx, chromedp.Evaluate[chromedp.Void](`window.scrollTo(0, 0)`))
+	var png []byte
+	if err == nil {
+		png, err = chromedp.Run(ctx, chromedp.CaptureScreenshot())
+	}
+	if err == nil {
+		err = os.WriteFile(filepath.Join(b.out, name+".png"), png, 0o644)
+	}
+	if err != nil && b.t != nil {
+		b.t.Logf("screenshot %s: %v", name, err)
+	}
+}
+
+// openChapter opens chapter 1 and waits until its editors are ready.
+func (b *browser) openChapter(base string) {
+	b.t.Helper()
+	b.do("open the chapter", 10*time.Second, chromedp.Navigate(base+"/chapters/"+e2eChapter))
+	b.waitLoaded()
+}
+
+// waitLoaded waits until the chapter page has every file in an editor and
+// has selected the first learner file.
+func (b *browser) waitLoaded() {
+	b.t.Helper()
+	b.wait("the chapter's editors", `(() => {
+		if (!window.workbookPage) return false;
+		const want = JSON.parse(document.getElementById("chapter-data").textContent).files.length;
+		return window.workbookPage.files().length === want && document.querySelector('#tabs [aria-selected="true"]') !== null;
+	})()`, 10*time.Second)
+}
+
+// typeInto replaces a learner file's text the way a learner would: a click
+// into the editor, Ctrl+A, then the text as real input (CDP insertText, so
+// CodeMirror adds no indentation or closing brackets).
+func (b *browser) typeInto(name, text string) {
+	b.t.Helper()
+	b.do("select the tab of "+name, 5*time.Second, chromedp.Click(chromedp.CSS(`[id="tab-`+name+`"]`)))
+	type rect struct{ X, Y float64 }
+	r := eval[rect](b, "where the editor of "+name+" is", fmt.Sprintf(`(() => {
+		const c = %s.querySelector(".cm-content");
+		c.scrollIntoView({block: "nearest"});
+		const r = c.getBoundingClientRect();
+		return {X: r.left + Math.min(r.width / 2, 200), Y: r.top + Math.min(r.height / 2, 40)};
+	})()`, shadow(name)))
+	b.do("click into the editor of "+name, 5*time.Second, chromedp.MouseClickXY(r.X, r.Y))
+	b.wait("the editor of "+name+" has the focus", fmt.Sprintf(`%s.activeElement === %s.querySelector(".cm-content")`, shadow(name), shadow(name)), 2*time.Second)
+	b.do("select all of "+name, 5*time.Second, chromedp.KeyEvent("a", chromedp.KeyModifiers(chromedp.ModifierCtrl)))
+	b.do("type into "+name, 5*time.Second, chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		_, err := cdp.Call(ctx, t, input.InsertText, input.InsertTextParams{Text: text})
+		return err
+	}))
+	b.wait(name+" holds the typed text", fmt.Sprintf(`window.workbookPage.text(%s) === %s`, js(name), js(text)), 3*time.Second)
+}
+
+// startRun clears the run state, so that waitRun cannot mistake the last
+// run's summary for this one's, and clicks a run button.
+func (b *browser) startRun(sel string) {
+	b.t.Helper()
+	_ = b.boolean("clear the run state", `(document.getElementById("run-state").textContent = "", true)`)
+	b.click(sel)
+}
+
+// waitRun waits until the run startRun started has ended: the page then
+// shows its summary (or why it could not run) and enables the buttons.
+func (b *browser) waitRun(what string, timeout time.Duration) {
+	b.t.Helper()
+	b.wait(what, `(() => {
+		const s = document.getElementById("run-state").textContent;
+		return s !== "" && !s.startsWith("Running") && !document.getElementById("run-example").disabled;
+	})()`, timeout)
+}
+
+// waitSaved waits until the autosave has every learner file.
+func (b *browser) waitSaved(timeout time.Duration) {
+	b.t.Helper()
+	b.wait("the autosave", `document.getElementById("save-state").textContent === "Saved" && window.workbookPage.files().every((n) => !window.workbookPage.dirty(n))`, timeout)
+}
