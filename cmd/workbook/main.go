@@ -5,6 +5,7 @@
 //	workbook list [--json]
 //	workbook test CHAPTER [--suite example|full|all] [--engine interp|go]
 //	              [--against exercise|solution] [--seed S] [--json]
+//	workbook handouts --out DIR [--chapters 1-3] [--edition learner|facilitator|both] [--pdf]
 //	workbook check [CHAPTER...]
 //	workbook gen
 package main

@@ -48,6 +48,12 @@ Usage:
   workbook reset CHAPTER [FILE]           put the stub back (your code stays in the history)
   workbook solution [CHAPTER] [--part N] [--force]
                                           the reference solution, once the part passes
+  workbook handouts --out DIR [flags]     printable workshop handouts (facilitators)
+      --chapters 1-3|1,3|2                which chapters (default all)
+      --edition learner|facilitator|both  which edition (default both: DIR/learner/, DIR/facilitator/)
+      --title T, --date D                 the cover's title and date (default today)
+      --paper a4|letter                   the paper size (default a4)
+      --pdf                               also print DIR/EDITION.pdf with Chromium (exit 1 if it cannot)
   workbook check [CHAPTER...]             verify the curriculum (authors)
   workbook gen                            refresh the given files carried from earlier chapters (authors)
 
@@ -73,6 +79,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		code, err = cmdCheck(ctx, args[1:], stdout)
 	case "gen":
 		err = cmdGen(args[1:], stdout)
+	case "handouts":
+		code, err = cmdHandouts(ctx, args[1:], stdout, stderr)
 	case "watch":
 		err = cmdWatch(ctx, args[1:], os.Stdin, stdout)
 	case "hint":
