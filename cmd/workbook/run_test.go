@@ -120,3 +120,62 @@ func decode(t *testing.T, out string) harness.Report {
 	}
 	return rep
 }
+
+// TestTerminalWorkflow walks the terminal commands over one workspace:
+// hints come one at a time and are remembered, the solution waits for the
+// star unless forced, a passing run earns stars that progress shows, and
+// reset puts the stub back while keeping the code in the history.
+func TestTerminalWorkflow(t *testing.T) {
+	ws := t.TempDir()
+	t.Setenv("WORKBOOK_WORKSPACE", ws)
+
+	_, out, _ := runCLI(t, "hint", "1")
+	if !strings.Contains(out, "hint 1 of 3") {
+		t.Errorf("hint 1 = %q, want the first hint", out)
+	}
+	_, out, _ = runCLI(t, "hint", "1")
+	if !strings.Contains(out, "hint 2 of 3") {
+		t.Errorf("second hint 1 = %q, want the second hint", out)
+	}
+	if code, _, stderr := runCLI(t, "solution", "1"); code == exitOK || !strings.Contains(stderr, "has not passed yet") {
+		t.Errorf("solution before the star = %d %q, want a refusal", code, stderr)
+	}
+	if code, out, _ := runCLI(t, "solution", "1", "--force"); code != exitOK || !strings.Contains(out, "func ParseCommand") {
+		t.Errorf("solution --force = %d, want the reference code", code)
+	}
+
+	// Solve chapter 1 in the workspace, then run it.
+	root, _ := filepath.Abs("../..")
+	for _, name := range []string{"parse.go", "validate.go"} {
+		data, err := os.ReadFile(filepath.Join(root, "solutions", "01-commands", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(ws, "01-commands", name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	code, out, _ := runCLI(t, "test", "1")
+	if code != exitOK || !strings.Contains(out, "You earned a star for Part 1") || !strings.Contains(out, "You earned a star for Part 2") {
+		t.Errorf("test 1 on a solved workspace = %d:\n%s", code, out)
+	}
+	_, out, _ = runCLI(t, "progress")
+	if !strings.Contains(out, "★ 2/") || !strings.Contains(out, "★★  Commands are intentions") {
+		t.Errorf("progress = %q, want day 1 with both stars", out)
+	}
+	if code, _, _ := runCLI(t, "solution", "1"); code != exitOK {
+		t.Errorf("solution after the star = %d, want 0", code)
+	}
+
+	if code, out, _ := runCLI(t, "reset", "1", "parse.go"); code != exitOK || !strings.Contains(out, "to the stub") {
+		t.Errorf("reset 1 parse.go = %d %q", code, out)
+	}
+	data, _ := os.ReadFile(filepath.Join(ws, "01-commands", "parse.go"))
+	if !strings.Contains(string(data), "TODO(ch01)") {
+		t.Errorf("after reset parse.go = %q, want the stub", data)
+	}
+	history, _ := filepath.Glob(filepath.Join(ws, ".workbook", "history", "01-commands", "parse.go", "*-reset.go.txt"))
+	if len(history) != 1 {
+		t.Errorf("history after reset = %v, want the solved code kept once", history)
+	}
+}
