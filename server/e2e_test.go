@@ -5,6 +5,11 @@ package server_test
 // CodeMirror editors, runs the example and full suites, earns the stars,
 // reloads, and then checks the unhappy paths a learner meets: code that
 // does not compile, an endless loop, and output that looks like HTML.
+// Last, it checks that no version of the learner's code is ever lost: the
+// file edited in another editor (with and without unsaved changes in the
+// page, choosing either version), the workbook stopped while the learner
+// types (the draft waits in localStorage), and the reset to the stub undone
+// from the Versions list.
 //
 // It needs Chromium (apt-get install chromium); without it the test skips,
 // except on CI (CI=true), where it fails. Screenshots of each key state go
@@ -16,7 +21,8 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"net/http/httptest"
+	"net"
+	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -30,6 +36,7 @@ import (
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 
 	"github.com/cqrsworkbook/workbook/chapter"
 	"github.com/cqrsworkbook/workbook/harness"
@@ -49,7 +56,7 @@ const (
 	// e2eTestTimeout is each test's deadline in the harness.
 	e2eTestTimeout = 2 * time.Second
 	// e2eDeadline bounds the whole browser session.
-	e2eDeadline = 60 * time.Second
+	e2eDeadline = 120 * time.Second
 )
 
 // Learner code for the unhappy paths. brokenValidate refers to an undefined
@@ -146,10 +153,18 @@ func TestE2E(t *testing.T) {
 	if err != nil {
 		t.Fatalf("server.New: %v", err)
 	}
-	ts := httptest.NewServer(srv.Handler())
-	defer ts.Close()
-	defer srv.Shutdown() // before ts.Close: ends the page's event stream
-	base := ts.URL
+	live := startLive(t, srv.Handler())
+	defer live.stop()
+	defer srv.Shutdown() // before live.stop: ends the page's event stream
+	base := live.url()
+	// Changes made on disk reach the page only through the watch.
+	stopWatch := make(chan struct{})
+	defer close(stopWatch)
+	go func() {
+		if err := srv.Watch(stopWatch); err != nil {
+			t.Errorf("watch: %v", err)
+		}
+	}()
 
 	// The browser.
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
@@ -309,6 +324,198 @@ func TestE2E(t *testing.T) {
 		b.typeInto("parse.go", solution["parse.go"])
 		b.waitSaved(10 * time.Second)
 	})
+
+	// The rest checks that the learner's work survives whatever happens
+	// around the page: the file edited in another editor, with and without
+	// unsaved changes in the page, the workbook stopped and started again,
+	// and the reset to the stub.
+	const learnerFile = "parse.go"
+	diskPath := filepath.Join(wsDir, e2eChapter, learnerFile)
+	onDisk := func(t *testing.T) string {
+		t.Helper()
+		data, err := os.ReadFile(diskPath)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(data)
+	}
+	// version is a variant of the solution that still compiles.
+	version := func(note string) string { return solution[learnerFile] + "\n// " + note + "\n" }
+	api := &apiClient{base: base}
+	// survives reports whether content is on disk or in the file's history.
+	survives := func(t *testing.T, content string) bool {
+		t.Helper()
+		return onDisk(t) == content || api.inHistory(t, learnerFile, content)
+	}
+
+	step("8-edited-on-disk", func(t *testing.T) {
+		b.waitSaved(10 * time.Second)
+		edited := version("edited in the learner's own editor")
+		t0 := time.Now()
+		saveLikeAnEditor(t, diskPath, edited)
+		b.wait("the editor shows the version on disk", fmt.Sprintf(`window.workbookPage.text(%s) === %s`, js(learnerFile), js(edited)), 2*time.Second)
+		t.Logf("the change on disk reached the editor after %v", time.Since(t0).Round(time.Millisecond))
+		b.wait("the page says the file changed on disk", `document.getElementById("save-state").textContent.includes("changed on disk")`, time.Second)
+		if b.boolean("dirty", fmt.Sprintf(`window.workbookPage.dirty(%s)`, js(learnerFile))) {
+			t.Errorf("the page counts the version on disk as an unsaved change")
+		}
+		if got := b.str("the draft", fmt.Sprintf(`localStorage.getItem(%s) || ""`, js(draftKey(learnerFile)))); got != "" {
+			t.Errorf("the page keeps a draft of a file it has not changed: %s", got)
+		}
+		b.shot("09-changed-on-disk")
+	})
+
+	// conflict makes the page's buffer and the file on disk differ: it
+	// types mine and, before the autosave (700 ms after the last change)
+	// can send it, saves theirs on disk as another editor would. The page
+	// then learns of the change twice, from the event stream and from the
+	// 412 its autosave gets; either way it must offer the choice.
+	conflict := func(t *testing.T, mine, theirs string) time.Time {
+		b.typeInto(learnerFile, mine)
+		typed := time.Now()
+		saveLikeAnEditor(t, diskPath, theirs)
+		if d := time.Since(typed); d > 500*time.Millisecond {
+			t.Logf("the file on disk changed only %v after the typing; the autosave may have come first", d)
+		}
+		b.wait("the conflict box", `!document.getElementById("conflict").hidden`, 3*time.Second)
+		b.wait("the page says both changed", `document.getElementById("save-state").textContent.includes("Both")`, time.Second)
+		if got := b.str("the editor", fmt.Sprintf(`window.workbookPage.text(%s)`, js(learnerFile))); got != mine {
+			t.Errorf("the conflict replaced the page's text:\n%s", got)
+		}
+		// A learner reads the box before choosing: let the autosave, which
+		// gets a 412, run first.
+		time.Sleep(time.Until(typed.Add(time.Second)))
+		return typed
+	}
+
+	step("9-conflict-keep-mine", func(t *testing.T) {
+		mine, theirs := version("typed in the page, kept"), version("saved on disk meanwhile, replaced")
+		conflict(t, mine, theirs)
+		b.shot("10-conflict")
+		b.click("#keep-mine")
+		b.wait("the page saves its version", fmt.Sprintf(`document.getElementById("conflict").hidden && document.getElementById("save-state").textContent === "Saved" && !window.workbookPage.dirty(%s)`, js(learnerFile)), 3*time.Second)
+		b.until("the file on disk is the page's version", 2*time.Second, func() bool { return onDisk(t) == mine })
+		b.until("the version on disk is in the history", 2*time.Second, func() bool { return api.inHistory(t, learnerFile, theirs) })
+		b.shot("11-kept-mine")
+		// The page's own save must not come back as a change on disk.
+		time.Sleep(500 * time.Millisecond)
+		if b.boolean("the conflict box", `!document.getElementById("conflict").hidden`) {
+			b.fatalf("the conflict box came back after Keep mine")
+		}
+		if got := onDisk(t); got != mine {
+			t.Errorf("the file on disk changed after Keep mine:\n%s", got)
+		}
+	})
+
+	step("10-conflict-take-theirs", func(t *testing.T) {
+		mine, theirs := version("typed in the page, replaced"), version("saved on disk meanwhile, taken")
+		conflict(t, mine, theirs)
+		b.shot("12-conflict-again")
+		b.click("#take-theirs")
+		b.wait("the editor shows the version on disk", fmt.Sprintf(`document.getElementById("conflict").hidden && window.workbookPage.text(%s) === %s && !window.workbookPage.dirty(%[1]s)`, js(learnerFile), js(theirs)), 2*time.Second)
+		b.wait("the page says it took the version on disk", `document.getElementById("save-state").textContent.includes("Took the version on disk")`, time.Second)
+		b.until("the page's version is in the history", 2*time.Second, func() bool { return api.inHistory(t, learnerFile, mine) })
+		b.shot("13-took-theirs")
+		time.Sleep(500 * time.Millisecond)
+		if got := onDisk(t); got != theirs {
+			t.Errorf("the file on disk is not the version taken:\n%s", got)
+		}
+		if got := b.str("the draft", fmt.Sprintf(`localStorage.getItem(%s) || ""`, js(draftKey(learnerFile)))); got != "" {
+			t.Errorf("a draft is left after Take the one on disk: %s", got)
+		}
+		for _, v := range []string{version("typed in the page, kept"), version("saved on disk meanwhile, replaced"), mine, theirs} {
+			if !survives(t, v) {
+				t.Errorf("a version was lost; neither on disk nor in the history:\n%s", v)
+			}
+		}
+	})
+
+	step("11-server-down-keeps-draft", func(t *testing.T) {
+		b.wait("the page has nothing unsaved", fmt.Sprintf(`!window.workbookPage.dirty(%s)`, js(learnerFile)), 2*time.Second)
+		before, exceptions := onDisk(t), b.uncaught()
+		live.stop()
+		typed := version("typed while the workbook was stopped")
+		t0 := time.Now()
+		b.typeInto(learnerFile, typed)
+		b.wait("the page says it could not save", `document.getElementById("save-state").textContent.startsWith("Not saved")`, 3*time.Second)
+		t.Logf("the page reported the failed save after %v", time.Since(t0).Round(time.Millisecond))
+		var draft struct {
+			Text string `json:"text"`
+		}
+		if raw := b.str("the draft", fmt.Sprintf(`localStorage.getItem(%s) || ""`, js(draftKey(learnerFile)))); raw == "" {
+			b.fatalf("no draft in localStorage while the workbook is stopped")
+		} else if err := json.Unmarshal([]byte(raw), &draft); err != nil || draft.Text != typed {
+			b.fatalf("the draft in localStorage is not the typed text (%v): %s", err, raw)
+		}
+		b.shot("14-not-saved-server-down")
+		if n := b.uncaught() - exceptions; n > 0 {
+			t.Errorf("the page threw %d uncaught exceptions while the workbook was stopped", n)
+		}
+		// The learner reloads while the workbook is stopped (the browser
+		// shows its error page), starts the workbook again, and reloads.
+		// Reloading before the restart makes the draft, not the page's
+		// retry, bring the typed text back.
+		rctx, cancel := context.WithTimeout(b.ctx, 10*time.Second)
+		if err := chromedp.Do(rctx, chromedp.Reload()); err != nil {
+			t.Logf("reload while the workbook is stopped: %v", err) // the browser's error page
+		}
+		cancel()
+		if got := onDisk(t); got != before {
+			t.Fatalf("the file on disk changed while the workbook was stopped:\n%s", got)
+		}
+		live.start(t)
+		b.do("reload the chapter", 10*time.Second, chromedp.Navigate(base+"/chapters/"+e2eChapter))
+		b.waitLoaded()
+		b.wait("the editor has the typed text back", fmt.Sprintf(`window.workbookPage.text(%s) === %s`, js(learnerFile), js(typed)), 2*time.Second)
+		b.waitSaved(5 * time.Second)
+		b.until("the file on disk has the typed text", 2*time.Second, func() bool { return onDisk(t) == typed })
+		if got := b.str("the draft", fmt.Sprintf(`localStorage.getItem(%s) || ""`, js(draftKey(learnerFile)))); got != "" {
+			t.Errorf("the draft is still in localStorage after the save: %s", got)
+		}
+		b.shot("15-draft-restored-and-saved")
+	})
+
+	step("12-server-back-autosave-retries", func(t *testing.T) {
+		live.stop()
+		typed := version("typed while the workbook was stopped, saved by the retry")
+		b.typeInto(learnerFile, typed)
+		b.wait("the page says it could not save", `document.getElementById("save-state").textContent.startsWith("Not saved")`, 3*time.Second)
+		live.start(t)
+		t0 := time.Now()
+		// The page retries every 3 s without a reload.
+		b.waitSaved(5 * time.Second)
+		t.Logf("the page saved %v after the workbook came back", time.Since(t0).Round(time.Millisecond))
+		b.until("the file on disk has the typed text", 2*time.Second, func() bool { return onDisk(t) == typed })
+	})
+
+	step("13-reset-and-restore", func(t *testing.T) {
+		b.waitSaved(5 * time.Second)
+		code := onDisk(t)
+		stub := string(ch.Exercise[learnerFile])
+		b.click("#reset")
+		b.wait("the editor shows the stub", fmt.Sprintf(`window.workbookPage.text(%s) === %s && !window.workbookPage.dirty(%[1]s)`, js(learnerFile), js(stub)), 3*time.Second)
+		b.wait("the page says the code is in Versions", `document.getElementById("save-state").textContent.startsWith("Reset to the stub")`, time.Second)
+		if got := onDisk(t); got != stub {
+			t.Errorf("after the reset the file on disk is not the stub:\n%s", got)
+		}
+		// The newest version, first in the list, is the code replaced.
+		b.wait("the Versions list shows the reset", `(() => { const o = document.getElementById("history").options; return o.length > 1 && o[1].textContent.includes("reset"); })()`, 2*time.Second)
+		id := b.str("the newest version", `document.getElementById("history").options[1].value`)
+		if got := api.version(t, learnerFile, id); got != code {
+			b.fatalf("the newest version %s is not the code replaced by the reset:\n%s", id, got)
+		}
+		b.shot("16-reset-to-stub")
+		// Choose it from the list with the keyboard, as a learner can.
+		b.do("focus the Versions list", 5*time.Second, chromedp.Focus(chromedp.CSS("#history")))
+		b.do("choose the newest version", 5*time.Second, chromedp.KeyEvent(kb.ArrowDown))
+		b.wait("the editor has the code back", fmt.Sprintf(`window.workbookPage.text(%s) === %s && !window.workbookPage.dirty(%[1]s)`, js(learnerFile), js(code)), 3*time.Second)
+		b.wait("the page says it restored", `document.getElementById("save-state").textContent.startsWith("Restored an earlier version")`, time.Second)
+		b.until("the file on disk has the code back", 2*time.Second, func() bool { return onDisk(t) == code })
+		if !api.inHistory(t, learnerFile, stub) {
+			t.Errorf("the stub the restore replaced is not in the history")
+		}
+		b.shot("17-version-restored")
+	})
 	t.Logf("the whole test took %v", time.Since(start).Round(time.Millisecond))
 }
 
@@ -411,6 +618,19 @@ func (b *browser) watch() {
 			b.note(fmt.Sprintf("console.%s: %s", ev.Type, strings.Join(parts, " ")))
 		}
 	}()
+}
+
+// uncaught counts the page's uncaught exceptions so far.
+func (b *browser) uncaught() int {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	n := 0
+	for _, p := range b.problems {
+		if strings.HasPrefix(p, "uncaught exception") {
+			n++
+		}
+	}
+	return n
 }
 
 func (b *browser) note(s string) {
@@ -555,10 +775,12 @@ func (b *browser) typeInto(name, text string) {
 	b.do("select the tab of "+name, 5*time.Second, chromedp.Click(chromedp.CSS(`[id="tab-`+name+`"]`)))
 	type rect struct{ X, Y float64 }
 	r := eval[rect](b, "where the editor of "+name+" is", fmt.Sprintf(`(() => {
-		const c = %s.querySelector(".cm-content");
+		const root = %s, c = root.querySelector(".cm-content");
 		c.scrollIntoView({block: "nearest"});
-		const r = c.getBoundingClientRect();
-		return {X: r.left + Math.min(r.width / 2, 200), Y: r.top + Math.min(r.height / 2, 40)};
+		// The part of the text in view: the editor may be scrolled.
+		const r = c.getBoundingClientRect(), s = root.querySelector(".cm-scroller").getBoundingClientRect();
+		const top = Math.max(r.top, s.top), bottom = Math.min(r.bottom, s.bottom);
+		return {X: Math.max(r.left, s.left) + Math.min(s.width / 2, 200), Y: top + Math.min((bottom - top) / 2, 40)};
 	})()`, shadow(name)))
 	b.do("click into the editor of "+name, 5*time.Second, chromedp.MouseClickXY(r.X, r.Y))
 	b.wait("the editor of "+name+" has the focus", fmt.Sprintf(`%s.activeElement === %s.querySelector(".cm-content")`, shadow(name), shadow(name)), 2*time.Second)
@@ -592,4 +814,133 @@ func (b *browser) waitRun(what string, timeout time.Duration) {
 func (b *browser) waitSaved(timeout time.Duration) {
 	b.t.Helper()
 	b.wait("the autosave", `document.getElementById("save-state").textContent === "Saved" && window.workbookPage.files().every((n) => !window.workbookPage.dirty(n))`, timeout)
+}
+
+// until waits until cond holds, checking every 25 ms.
+func (b *browser) until(what string, timeout time.Duration, cond func() bool) {
+	b.t.Helper()
+	t0 := time.Now()
+	for !cond() {
+		if time.Since(t0) > timeout {
+			b.fatalf("waited %v for %s: it did not happen", timeout, what)
+		}
+		time.Sleep(25 * time.Millisecond)
+	}
+}
+
+// draftKey is where the page keeps the unsaved text of a file of the
+// chapter (app.js).
+func draftKey(name string) string { return "workbook-draft:" + e2eChapter + ":" + name }
+
+// saveLikeAnEditor writes a file the way editors save: a temporary file in
+// the same folder, renamed over it.
+func saveLikeAnEditor(t *testing.T, path, content string) {
+	t.Helper()
+	tmp := filepath.Join(filepath.Dir(path), "."+filepath.Base(path)+".swp")
+	if err := os.WriteFile(tmp, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// apiClient reads the workbook's API as the signed-in page does.
+type apiClient struct{ base string }
+
+func (c *apiClient) get(t *testing.T, path string, v any) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, "GET", c.base+path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.AddCookie(&http.Cookie{Name: "workbook_token", Value: e2eToken})
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatalf("GET %s: %v", path, err)
+	}
+	defer res.Body.Close()
+	if res.StatusCode != http.StatusOK {
+		t.Fatalf("GET %s: %s", path, res.Status)
+	}
+	if err := json.NewDecoder(res.Body).Decode(v); err != nil {
+		t.Fatalf("GET %s: %v", path, err)
+	}
+}
+
+func (c *apiClient) filePath(name string) string {
+	return "/api/chapters/" + e2eChapter + "/files/" + name
+}
+
+// version is the content of one version in a file's history.
+func (c *apiClient) version(t *testing.T, name, id string) string {
+	t.Helper()
+	var body server.FileBody
+	c.get(t, c.filePath(name)+"/history/"+id, &body)
+	return body.Content
+}
+
+// inHistory reports whether a file's history holds content.
+func (c *apiClient) inHistory(t *testing.T, name, content string) bool {
+	t.Helper()
+	var vs []workspace.Version
+	c.get(t, c.filePath(name)+"/history", &vs)
+	for _, v := range vs {
+		if v.ETag == workspace.ETag([]byte(content)) && c.version(t, name, v.ID) == content {
+			return true
+		}
+	}
+	return false
+}
+
+// liveServer serves the workbook on a fixed loopback address and can be
+// stopped and started again there, as when the learner stops the workbook
+// and starts it anew: the page keeps its address and its cookie.
+type liveServer struct {
+	handler http.Handler
+	addr    string
+	hs      *http.Server
+}
+
+func startLive(t *testing.T, h http.Handler) *liveServer {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := &liveServer{handler: h, addr: ln.Addr().String()}
+	s.serve(ln)
+	return s
+}
+
+func (s *liveServer) url() string { return "http://" + s.addr }
+
+func (s *liveServer) serve(ln net.Listener) {
+	s.hs = &http.Server{Handler: s.handler, ReadHeaderTimeout: 10 * time.Second}
+	go func(hs *http.Server) { _ = hs.Serve(ln) }(s.hs)
+}
+
+// stop closes the listener and every connection: the page gets
+// "connection refused" until start.
+func (s *liveServer) stop() {
+	if s.hs != nil {
+		_ = s.hs.Close()
+		s.hs = nil
+	}
+}
+
+// start serves again on the same address.
+func (s *liveServer) start(t *testing.T) {
+	t.Helper()
+	var ln net.Listener
+	var err error
+	for i := 0; i < 100; i++ { // the port may take a moment to be free
+		if ln, err = net.Listen("tcp", s.addr); err == nil {
+			s.serve(ln)
+			return
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	t.Fatalf("serve again on %s: %v", s.addr, err)
 }

@@ -129,11 +129,22 @@
       return;
     }
     setSaveState("Not saved: " + ((res.data && res.data.error) || ("HTTP " + res.status)) + ". Your changes are kept in this browser.", "bad");
+    if (res.status >= 500) f.timer = setTimeout(() => save(name), 3000);
   }
 
   // conflict offers the two versions; the one not chosen stays in history.
   function conflict(name, theirs, theirTag) {
     const f = files[name];
+    if (theirs === f.editor.getText()) {
+      // The disk already holds what the page shows (a save of ours crossed
+      // another): nothing to choose.
+      f.saved = theirs;
+      f.etag = theirTag;
+      f.dirty = false;
+      localStorage.removeItem(draftKey(name));
+      setSaveState("Saved", "good");
+      return;
+    }
     showTab(name);
     const box = $("conflict");
     box.hidden = false;
@@ -166,7 +177,8 @@
       const e = JSON.parse(ev.data);
       const f = files[e.file];
       if (!f || f.info.kind !== "learner" || e.etag === f.etag) return;
-      const res = await api("GET", filePath(e.file));
+      let res;
+      try { res = await api("GET", filePath(e.file)); } catch (err) { return; }
       if (!res.ok) return;
       if (!f.dirty) {
         f.saved = res.data.content;
@@ -183,7 +195,12 @@
 
   async function loadHistory(name) {
     const sel = $("history");
-    const res = await api("GET", filePath(name) + "/history");
+    let res;
+    try {
+      res = await api("GET", filePath(name) + "/history");
+    } catch (e) {
+      return; // the workbook is not answering: keep the list as it is
+    }
     sel.replaceChildren(el("option", { value: "", text: res.ok && res.data.length ? res.data.length + " earlier versions…" : "no earlier versions" }));
     if (!res.ok) return;
     for (const v of res.data) {
@@ -336,8 +353,12 @@
     const part = Number(sec.dataset.part);
     showHints(part, chapter.hints[part - 1], chapter.hint_counts[part - 1]);
     sec.querySelector(".hint-button").addEventListener("click", async () => {
-      const res = await api("POST", base + "/hints", { part });
-      if (res.ok) showHints(part, res.data.hints, res.data.count);
+      try {
+        const res = await api("POST", base + "/hints", { part });
+        if (res.ok) showHints(part, res.data.hints, res.data.count);
+      } catch (err) {
+        $("run-state").textContent = "The workbook is not answering; is it still running?";
+      }
     });
     sec.querySelector(".solution-button").addEventListener("click", async () => {
       let confirmNow = false;
@@ -345,7 +366,13 @@
         confirmNow = confirm("Part " + part + " has not passed yet. Show the reference solution anyway?");
         if (!confirmNow) return;
       }
-      const res = await api("POST", base + "/solution", { part, confirm: confirmNow });
+      let res;
+      try {
+        res = await api("POST", base + "/solution", { part, confirm: confirmNow });
+      } catch (err) {
+        $("run-state").textContent = "The workbook is not answering; is it still running?";
+        return;
+      }
       if (!res.ok) { $("run-state").textContent = (res.data && res.data.error) || "Could not show the solution."; return; }
       for (const file of res.data.files) {
         const name = "solution/" + file.name;
