@@ -2,31 +2,29 @@ package handout
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"net/url"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"time"
 
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
+	"github.com/cqrsworkbook/workbook/browser"
 )
 
 // ErrNoChromium is returned by FindChromium when no Chromium or Chrome is
 // installed.
-var ErrNoChromium = errors.New("Chromium is not installed; install it to print PDFs (apt-get install chromium)")
+var ErrNoChromium = fmt.Errorf("%w; install it to print PDFs", browser.ErrNotInstalled)
 
 // FindChromium returns the path of a Chromium or Chrome executable on $PATH,
 // or an error wrapping ErrNoChromium.
 func FindChromium() (string, error) {
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p, nil
-		}
+	p, err := browser.Find()
+	if err != nil {
+		return "", ErrNoChromium
 	}
-	return "", ErrNoChromium
+	return p, nil
 }
 
 // PrintPDF prints htmlFile (a print.html written by Build) to pdfFile with
@@ -50,20 +48,7 @@ func PrintPDF(ctx context.Context, chromium, htmlFile, pdfFile string) error {
 
 	ctx, cancel := context.WithTimeout(ctx, 2*time.Minute)
 	defer cancel()
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(chromium),
-		chromedp.Headless,
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.NoFirstRun,
-		chromedp.NoDefaultBrowserCheck,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-dev-shm-usage", true),
-		chromedp.UserDataDir(profile),
-	)
-	actx, cancelAlloc := chromedp.NewExecAllocator(ctx, opts...)
+	actx, cancelAlloc := chromedp.NewExecAllocator(ctx, browser.Options(chromium, profile)...)
 	defer cancelAlloc()
 	bctx, cancelBrowser := chromedp.NewContext(actx)
 	defer cancelBrowser()

@@ -24,7 +24,6 @@ import (
 	"net"
 	"net/http"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -37,6 +36,7 @@ import (
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
+	browsers "github.com/cqrsworkbook/workbook/browser"
 
 	"github.com/cqrsworkbook/workbook/chapter"
 	"github.com/cqrsworkbook/workbook/harness"
@@ -167,18 +167,7 @@ func TestE2E(t *testing.T) {
 	}()
 
 	// The browser.
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(chromium),
-		chromedp.Headless,
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.NoFirstRun,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.WindowSize(1400, 1000),
-	)
+	opts := append(browsers.Options(chromium, t.TempDir()), chromedp.WindowSize(1400, 1000))
 	// The browser lives at most e2eDeadline: past that every step fails
 	// at once rather than the test hanging.
 	deadline, cancelDeadline := context.WithTimeout(context.Background(), e2eDeadline)
@@ -522,10 +511,8 @@ func TestE2E(t *testing.T) {
 // findChromium finds the browser, skipping the test without one (failing
 // it on CI).
 func findChromium(t *testing.T) string {
-	for _, p := range []string{"/usr/bin/chromium", "chromium", "chromium-browser"} {
-		if path, err := exec.LookPath(p); err == nil {
-			return path
-		}
+	if path, err := browsers.Find(); err == nil {
+		return path
 	}
 	msg := "Chromium is not installed; the browser test needs it (apt-get install chromium)"
 	if os.Getenv("CI") == "true" {

@@ -69,6 +69,17 @@ func chapterArg(wb *workbook, prog *workspace.Progress, pos []string) (*chapter.
 	return wb.chapters[len(wb.chapters)-1], nil
 }
 
+// partArg is the part named by --part, or the one the learner is on.
+func partArg(flagValue int, prog *workspace.Progress, ch *chapter.Chapter) (int, error) {
+	switch flagValue {
+	case 0:
+		return currentPart(prog, ch), nil
+	case 1, 2:
+		return flagValue, nil
+	}
+	return 0, fmt.Errorf("%w: --part is 1 or 2", errUsage)
+}
+
 // currentPart is the part a learner is on: 1 until it has its star.
 func currentPart(prog *workspace.Progress, ch *chapter.Chapter) int {
 	if prog.Chapter(ch.ID).Star(1) {
@@ -233,12 +244,9 @@ func cmdHint(args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	p := *part
-	if p == 0 {
-		p = currentPart(prog, ch)
-	}
-	if p != 1 && p != 2 {
-		return fmt.Errorf("%w: --part is 1 or 2", errUsage)
+	p, err := partArg(*part, prog, ch)
+	if err != nil {
+		return err
 	}
 	hints := [][]string{ch.Hints.Part1, ch.Hints.Part2}[p-1]
 	seen := prog.Chapter(ch.ID).Hints[p-1]
@@ -361,12 +369,9 @@ func cmdSolution(args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	p := *part
-	if p == 0 {
-		p = currentPart(prog, ch)
-	}
-	if p != 1 && p != 2 {
-		return fmt.Errorf("%w: --part is 1 or 2", errUsage)
+	p, err := partArg(*part, prog, ch)
+	if err != nil {
+		return err
 	}
 	if !prog.Chapter(ch.ID).Star(p) {
 		if !*force {
