@@ -1,0 +1,191 @@
+package bank
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/cqrsworkbook/workbook/exercises/puzzle"
+)
+
+// The puzzle: a script of what happens at the bank while the counter's
+// screen shows a BalanceView. Each line is one of:
+//
+//	acc-17 open Ada Lovelace   an event appended to the store (also
+//	acc-17 deposit 250         withdraw and close)
+//	catch up                   the view catches up with the store
+//	query acc-17               the screen asks the view for a balance
+//	redeliver 42               the event at position 42, which the view
+//	                           has projected already, is delivered to it
+//	                           again, with Project
+//
+// Part 1: run the script; the answer is the sum of the balances the view
+// answers to the queries (0 for an account it does not know).
+//
+// Part 2: run the script, then catch up once more. Number the view's
+// Accounts from 1; the answer is the sum of each account's number times
+// its balance.
+
+// errBadScript: a line that is not in the script's format.
+var errBadScript = errors.New("bad script line")
+
+// newStore returns an empty store whose clock starts at opening and moves
+// on a minute per append.
+func newStore() *EventStore {
+	return NewEventStore(&StepClock{T: opening, Step: time.Minute})
+}
+
+// opening is when the bank opens, and when every test's clock starts.
+var opening = time.Date(2024, time.March, 6, 9, 0, 0, 0, time.UTC)
+
+// runScript runs a script on a new store and view, calls query for every
+// query's answer, and returns the view.
+func runScript(lines []string, query func(balance int, known bool)) (*EventStore, *BalanceView) {
+	store := newStore()
+	view := NewBalanceView()
+	for _, line := range lines {
+		f := strings.Fields(line)
+		bad := fmt.Errorf("%q: %w", line, errBadScript)
+		switch {
+		case len(f) == 2 && f[0] == "catch" && f[1] == "up":
+			view.CatchUp(store)
+		case len(f) == 2 && f[0] == "query":
+			query(view.Balance(f[1]))
+		case len(f) == 2 && f[0] == "redeliver":
+			n, err := strconv.Atoi(f[1])
+			if err != nil {
+				panic(bad)
+			}
+			all := store.ReadAll(n)
+			if len(all) == 0 {
+				panic(bad)
+			}
+			view.Project(all[0])
+		case len(f) >= 2:
+			var e Event
+			switch {
+			case f[1] == "open" && len(f) >= 3:
+				e = AccountOpened{Account: f[0], Owner: strings.Join(f[2:], " ")}
+			case f[1] == "close" && len(f) == 2:
+				e = AccountClosed{Account: f[0]}
+			case (f[1] == "deposit" || f[1] == "withdraw") && len(f) == 3:
+				amount, err := strconv.Atoi(f[2])
+				if err != nil {
+					panic(bad)
+				}
+				if f[1] == "deposit" {
+					e = MoneyDeposited{Account: f[0], Amount: amount}
+				} else {
+					e = MoneyWithdrawn{Account: f[0], Amount: amount}
+				}
+			default:
+				panic(bad)
+			}
+			if _, err := store.Append(f[0], AnyVersion, []Event{e}); err != nil {
+				panic(err)
+			}
+		default:
+			panic(bad)
+		}
+	}
+	return store, view
+}
+
+// part1Answer answers Part 1 for a script.
+func part1Answer(lines []string) int {
+	sum := 0
+	runScript(lines, func(balance int, known bool) { sum += balance })
+	return sum
+}
+
+// part2Answer answers Part 2 for a script.
+func part2Answer(lines []string) int {
+	store, view := runScript(lines, func(int, bool) {})
+	view.CatchUp(store)
+	sum := 0
+	for i, a := range view.Accounts() {
+		sum += (i + 1) * a.Balance
+	}
+	return sum
+}
+
+func TestPart1FullPuzzle(t *testing.T) {
+	puzzle.Check(t, "part1", part1Answer(puzzleScript(puzzle.Seed())), 538767)
+}
+
+func TestPart2FullPuzzle(t *testing.T) {
+	puzzle.Check(t, "part2", part2Answer(puzzleScript(puzzle.Seed())), 44291701)
+}
+
+// puzzleSize is the number of events in the script.
+const puzzleSize = 2000
+
+var (
+	firstNames = []string{"Ada", "Grace", "Alan", "Edsger", "Barbara", "Donald", "Margaret", "Ken", "Frances", "John", "Radia", "Dennis"}
+	lastNames  = []string{"Lovelace", "Hopper", "Turing", "Dijkstra", "Liskov", "Knuth", "Hamilton", "Thompson", "Allen", "Backus", "Perlman", "Ritchie"}
+)
+
+// simAccount is the generator's own idea of an account.
+type simAccount struct {
+	id      string
+	balance int
+}
+
+// puzzleScript generates the script: a history that follows the rules,
+// with the screen catching up, asking and being delivered old events now
+// and then.
+func puzzleScript(seed string) []string {
+	r := puzzle.New("06-projections", seed)
+	var live []*simAccount
+	next, events, caught := 0, 0, 0
+	lines := make([]string, 0, puzzleSize*3/2)
+	for events < puzzleSize {
+		switch n := r.Intn(100); {
+		case n < 8:
+			lines = append(lines, "catch up")
+			caught = events
+			continue
+		case n < 20:
+			lines = append(lines, "query acc-"+strconv.Itoa(r.Between(1, next+3)))
+			continue
+		case n < 23 && caught > 0:
+			// Only what the view has seen can be delivered again.
+			lines = append(lines, "redeliver "+strconv.Itoa(r.Between(1, caught)))
+			continue
+		}
+		events++
+		n := r.Intn(100)
+		if n < 10 || len(live) == 0 {
+			next += r.Between(1, 2)
+			a := &simAccount{id: "acc-" + strconv.Itoa(next)}
+			live = append(live, a)
+			lines = append(lines, a.id+" open "+r.Pick(firstNames)+" "+r.Pick(lastNames))
+			continue
+		}
+		i := r.Intn(len(live))
+		a := live[i]
+		switch {
+		case n < 55 || (n < 97 && a.balance == 0):
+			amount := r.Between(1, 5000)
+			a.balance += amount
+			lines = append(lines, a.id+" deposit "+strconv.Itoa(amount))
+		case n < 97:
+			amount := r.Between(1, a.balance)
+			a.balance -= amount
+			lines = append(lines, a.id+" withdraw "+strconv.Itoa(amount))
+		default:
+			if a.balance > 0 {
+				lines = append(lines, a.id+" withdraw "+strconv.Itoa(a.balance))
+				a.balance = 0
+				events++
+			}
+			lines = append(lines, a.id+" close")
+			live[i] = live[len(live)-1]
+			live = live[:len(live)-1]
+		}
+	}
+	return lines
+}

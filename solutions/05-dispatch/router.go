@@ -1,0 +1,81 @@
+package bank
+
+// Router is the write side's front door: it takes commands in envelopes
+// and runs each one through the command-handling pipeline on the event
+// store.
+type Router struct {
+	store *EventStore
+	seen  map[string]Handled // the outcome of every envelope handled, by ID
+	queue []Envelope         // submitted and not handled yet, oldest first
+}
+
+// NewRouter returns a router that handles commands on store.
+func NewRouter(store *EventStore) *Router {
+	return &Router{store: store, seen: make(map[string]Handled)}
+}
+
+// Dispatch handles one command at once and returns the events it recorded,
+// or the error that refused it. An envelope handled before returns its
+// first outcome again.
+func (r *Router) Dispatch(env Envelope) ([]Event, error) {
+	if first, ok := r.seen[env.ID]; ok {
+		return first.Events, first.Err
+	}
+	events, err := r.handle(env.Command)
+	r.seen[env.ID] = Handled{Envelope: env, Events: events, Err: err}
+	return events, err
+}
+
+// handle loads the command's account, decides the command and appends the
+// new events, expecting the version it loaded.
+func (r *Router) handle(cmd Command) ([]Event, error) {
+	if cmd == nil {
+		return nil, ErrUnknownCommand
+	}
+	id := cmd.AccountID()
+	state := Account{ID: id}
+	for _, rec := range r.store.ReadStream(id, 1) {
+		state.Apply(rec.Event)
+	}
+	events, err := Execute(state, cmd)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := r.store.Append(id, state.Version, events); err != nil {
+		return nil, err
+	}
+	return events, nil
+}
+
+// Submit queues a command to be handled by a later Step.
+func (r *Router) Submit(env Envelope) {
+	r.queue = append(r.queue, env)
+}
+
+// Step handles the oldest queued command of every account that has one,
+// in the order they were submitted.
+func (r *Router) Step() []Handled {
+	var handled []Handled
+	taken := map[string]bool{}
+	var rest []Envelope
+	for _, env := range r.queue {
+		id := ""
+		if env.Command != nil {
+			id = env.Command.AccountID()
+		}
+		if taken[id] {
+			rest = append(rest, env)
+			continue
+		}
+		taken[id] = true
+		events, err := r.Dispatch(env)
+		handled = append(handled, Handled{Envelope: env, Events: events, Err: err})
+	}
+	r.queue = rest
+	return handled
+}
+
+// Pending returns the number of queued commands not handled yet.
+func (r *Router) Pending() int {
+	return len(r.queue)
+}
