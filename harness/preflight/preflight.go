@@ -155,6 +155,7 @@ func gaps(fset *token.FileSet, parsed map[string]*ast.File, learner []string, at
 						at(r.Pos(), "the interpreter cannot return a receive directly: write v := <-ch, then return v"+goEngineNote)
 					}
 				}
+				checkStructAndLen(n, info, at)
 			case *ast.SelectorExpr:
 				id, ok := n.X.(*ast.Ident)
 				if !ok {
@@ -258,6 +259,31 @@ func checkRange(n *ast.RangeStmt, info *types.Info, lens map[string]bool, at fun
 		}
 	case *types.Signature:
 		at(n.X.Pos(), "the interpreter cannot range over a function (an iterator): loop over a slice instead"+goEngineNote)
+	}
+}
+
+// checkStructAndLen flags a return of a struct value together with a len
+// or cap call, which yaegi v0.16 cannot run ("reflect: call of
+// reflect.Value.SetInt on struct Value").
+func checkStructAndLen(n *ast.ReturnStmt, info *types.Info, at func(token.Pos, string, ...any)) {
+	if len(n.Results) < 2 {
+		return
+	}
+	var lenCall ast.Expr
+	hasStruct := false
+	for _, r := range n.Results {
+		if isLenCall(r) {
+			lenCall = r
+			continue
+		}
+		if tv, ok := info.Types[r]; ok && tv.Type != nil {
+			if _, isStruct := tv.Type.Underlying().(*types.Struct); isStruct {
+				hasStruct = true
+			}
+		}
+	}
+	if lenCall != nil && hasStruct {
+		at(lenCall.Pos(), "the interpreter cannot return a struct and len(...) in one return: write n := len(...) first, then return the struct and n"+goEngineNote)
 	}
 }
 

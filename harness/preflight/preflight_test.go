@@ -34,6 +34,9 @@ func TestCheck(t *testing.T) {
 		{"comma-ok assertion on a same-shaped struct", "package p\n\ntype A struct{ N int }\ntype B struct{ N int }\n\nfunc F(x any) bool { _, ok := x.(B); return ok }\n", true, "6:34 cannot tell B from A"},
 		{"assertion on a struct without a twin is fine", "package p\n\ntype A struct{ N int }\ntype B struct{ S string }\n\nfunc F(x any) bool { _, ok := x.(B); return ok }\n", true, ""},
 		{"type switch on twins is fine", "package p\n\ntype A struct{ N int }\ntype B struct{ N int }\n\nfunc F(x any) int {\n\tswitch x.(type) {\n\tcase A:\n\t\treturn 1\n\t}\n\treturn 0\n}\n", true, ""},
+		{"struct and len in one return", "package p\n\ntype A struct{ N int }\n\nfunc F(xs []int) (A, int) { return A{N: 1}, len(xs) }\n", true, "5:45 cannot return a struct and len"},
+		{"len first is fine", "package p\n\ntype A struct{ N int }\n\nfunc F(xs []int) (A, int) {\n\tn := len(xs)\n\treturn A{N: 1}, n\n}\n", true, ""},
+		{"len and an int are fine", "package p\n\nfunc F(xs []int) (int, int) { return 1, len(xs) }\n", true, ""},
 		{"syntax error", "package p\n\nfunc F() {\n", true, "3:12 expected '}'"},
 	}
 	for _, tt := range tests {
