@@ -1,0 +1,55 @@
+package bank
+
+// Load rebuilds an account from its latest usable snapshot and the events
+// after it, and returns it with the number of events it read.
+func Load(store *EventStore, snaps *SnapshotStore, id string) (Account, int) {
+	snap, found := snaps.Get(id)
+	if found && snap.Schema == SchemaVersion {
+		return replay(store, snap.State, id)
+	}
+	state, read := replay(store, Account{ID: id}, id)
+	if found {
+		// A snapshot of another schema: replace it with a fresh one.
+		snaps.Save(Snapshot{ID: id, Version: state.Version, Schema: SchemaVersion, State: state})
+	}
+	return state, read
+}
+
+// replay applies the events of stream id after state's version to state,
+// and returns it with the number of events applied.
+func replay(store *EventStore, state Account, id string) (Account, int) {
+	events := store.ReadStream(id, state.Version+1)
+	read := len(events) // the interpreter cannot return a struct and len(...) in one return
+	for _, r := range events {
+		state.Apply(r.Event)
+	}
+	return state, read
+}
+
+// HandleWithSnapshots handles a command on store, loading its account
+// with Load and taking a snapshot every `every` events.
+func HandleWithSnapshots(store *EventStore, snaps *SnapshotStore, every int, cmd Command) ([]Event, error) {
+	if cmd == nil {
+		return nil, ErrUnknownCommand
+	}
+	id := cmd.AccountID()
+	state, _ := Load(store, snaps, id)
+	events, err := Execute(state, cmd)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := store.Append(id, state.Version, events); err != nil {
+		return nil, err
+	}
+	for _, e := range events {
+		state.Apply(e)
+	}
+	last := 0
+	if snap, found := snaps.Get(id); found && snap.Schema == SchemaVersion {
+		last = snap.Version
+	}
+	if state.Version-last >= every {
+		snaps.Save(Snapshot{ID: id, Version: state.Version, Schema: SchemaVersion, State: state})
+	}
+	return events, nil
+}
