@@ -178,7 +178,7 @@ func TestEditions(t *testing.T) {
 					"Learning goals", ch.Goals[0],
 					"Worked example", "Part 1", "Part 2", "In the wild",
 					"work/" + ch.ID + "/" + ch.LearnerFiles[0],
-					"TODO(ch0", "Notes", "Hints — read only when stuck",
+					fmt.Sprintf("TODO(ch%02d)", ch.Number), "Notes", "Hints — read only when stuck",
 					firstWords(textOf(mustMarkdown(t, ch.Hints.Part2[len(ch.Hints.Part2)-1])), 6),
 				} {
 					if !strings.Contains(page, want) {
