@@ -139,6 +139,8 @@ func gaps(fset *token.FileSet, parsed map[string]*ast.File, learner []string, at
 				checkRange(n, info, lenVars(f), at)
 			case *ast.CallExpr:
 				checkCall(n, info, at)
+			case *ast.AssignStmt:
+				checkParallelAssign(n, at)
 			case *ast.TypeAssertExpr:
 				if n.Type == nil { // a type switch: the interpreter gets those right
 					break
@@ -259,6 +261,20 @@ func checkRange(n *ast.RangeStmt, info *types.Info, lens map[string]bool, at fun
 		}
 	case *types.Signature:
 		at(n.X.Pos(), "the interpreter cannot range over a function (an iterator): loop over a slice instead"+goEngineNote)
+	}
+}
+
+// checkParallelAssign flags a, b = x, f(): with = (not :=) and a call
+// among the values, yaegi v0.16 loses the other values.
+func checkParallelAssign(n *ast.AssignStmt, at func(token.Pos, string, ...any)) {
+	if n.Tok != token.ASSIGN || len(n.Lhs) < 2 || len(n.Lhs) != len(n.Rhs) {
+		return
+	}
+	for _, r := range n.Rhs {
+		if _, ok := ast.Unparen(r).(*ast.CallExpr); ok {
+			at(n.Pos(), "the interpreter loses values in a parallel assignment with a call in it (a, b = x, f()): assign them one at a time, or declare them with :="+goEngineNote)
+			return
+		}
 	}
 }
 

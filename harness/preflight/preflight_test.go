@@ -37,6 +37,9 @@ func TestCheck(t *testing.T) {
 		{"struct and len in one return", "package p\n\ntype A struct{ N int }\n\nfunc F(xs []int) (A, int) { return A{N: 1}, len(xs) }\n", true, "5:45 cannot return a struct and len"},
 		{"len first is fine", "package p\n\ntype A struct{ N int }\n\nfunc F(xs []int) (A, int) {\n\tn := len(xs)\n\treturn A{N: 1}, n\n}\n", true, ""},
 		{"len and an int are fine", "package p\n\nfunc F(xs []int) (int, int) { return 1, len(xs) }\n", true, ""},
+		{"parallel assignment with a call", "package p\n\nimport \"strconv\"\n\nfunc F(n int) (string, string) {\n\tvar a, b string\n\ta, b = \"x\", strconv.Itoa(n)\n\treturn a, b\n}\n", true, "7:2 loses values in a parallel assignment"},
+		{"parallel declaration with a call is fine", "package p\n\nimport \"strconv\"\n\nfunc F(n int) (string, string) {\n\ta, b := \"x\", strconv.Itoa(n)\n\treturn a, b\n}\n", true, ""},
+		{"a swap is fine", "package p\n\nfunc F(a, b int) (int, int) {\n\ta, b = b, a\n\treturn a, b\n}\n", true, ""},
 		{"syntax error", "package p\n\nfunc F() {\n", true, "3:12 expected '}'"},
 	}
 	for _, tt := range tests {
