@@ -164,7 +164,7 @@ func (h *Harness) Run(ctx context.Context, req Request) (*Report, error) {
 		rep.CompileErrors = append(rep.CompileErrors, CompileError{Kind: d.Kind, File: d.File, Line: d.Line, Col: d.Col, Message: d.Message})
 	}
 	if len(rep.CompileErrors) > 0 {
-		h.notRun(rep, selected, "not run: the code does not compile")
+		h.notRun(rep, selected, notRunWhy(rep.CompileErrors))
 		rep.tally()
 		return rep, nil
 	}
@@ -207,6 +207,17 @@ func (h *Harness) Run(ctx context.Context, req Request) (*Report, error) {
 	}
 	rep.tally()
 	return rep, nil
+}
+
+// notRunWhy says why no test ran: code that does not compile, or code the
+// interpreter cannot run (which the go engine would).
+func notRunWhy(errs []CompileError) string {
+	for _, e := range errs {
+		if e.Kind != "interpreter" {
+			return "not run: the code does not compile"
+		}
+	}
+	return "not run: the interpreter cannot run this code (see above); --engine go runs it as it is"
 }
 
 func (h *Harness) notRun(rep *Report, tests []chapter.Test, why string) {

@@ -242,6 +242,7 @@ func (wb *workbook) openWorkspace(flagValue string) (*workspace.Workspace, error
 func cmdList(args []string, stdout io.Writer) error {
 	flags := flag.NewFlagSet("list", flag.ContinueOnError)
 	asJSON := flags.Bool("json", false, "print JSON")
+	wsFlag := flags.String("workspace", "", "your workspace folder")
 	if _, err := parseArgs(flags, args); err != nil {
 		return err
 	}
@@ -263,9 +264,13 @@ func cmdList(args []string, stdout io.Writer) error {
 		}
 		return writeJSON(stdout, items)
 	}
+	dir, err := wb.workspaceDir(*wsFlag)
+	if err != nil {
+		return err
+	}
 	tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
 	for _, ch := range wb.chapters {
-		fmt.Fprintf(tw, "%2d\t%s\t%s\t(edit %s)\n", ch.Number, ch.ID, ch.Title, strings.Join(prefixAll(ch.ExerciseDir()+"/", ch.LearnerFiles), ", "))
+		fmt.Fprintf(tw, "%2d\t%s\t%s\t(edit %s)\n", ch.Number, ch.ID, ch.Title, strings.Join(prefixAll(displayDir(filepath.Join(dir, ch.ID))+"/", ch.LearnerFiles), ", "))
 	}
 	return tw.Flush()
 }
@@ -358,8 +363,9 @@ func cmdTest(ctx context.Context, args []string, stdout, stderr io.Writer) (int,
 			dir = "solutions/" + ch.ID
 		}
 		printReport(stdout, reportView{ch: ch, dir: dir, last: ch == wb.chapters[len(wb.chapters)-1]}, rep)
-		for _, p := range newStars {
-			fmt.Fprintf(stdout, "★ You earned a star for Part %d! (%d of %d stars)\n", p, prog.StarCount(), 2*len(wb.chapters))
+		for i, p := range newStars {
+			count := prog.StarCount() - (len(newStars) - 1 - i)
+			fmt.Fprintf(stdout, "★ You earned a star for Part %d! (%d of %d stars)\n", p, count, 2*len(wb.chapters))
 		}
 	}
 	switch rep.Status {
@@ -464,7 +470,7 @@ func printReport(w io.Writer, v reportView, rep *harness.Report) {
 	case rep.Status == harness.Pass && rep.Suite != "all":
 		fmt.Fprintf(w, "The %s suite passes. Run the whole chapter with: workbook test %d\n", rep.Suite, ch.Number)
 	case rep.Status == harness.Pass && v.last:
-		fmt.Fprintln(w, "Every test passes, and that was the last chapter. Well done!")
+		fmt.Fprintln(w, "Every test passes, and that was the last chapter. See which days are still open: workbook progress")
 	case rep.Status == harness.Pass:
 		fmt.Fprintf(w, "Every test passes. On to the next chapter: workbook test %d\n", ch.Number+1)
 	case rep.Problem == "":

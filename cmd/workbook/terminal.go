@@ -147,6 +147,7 @@ func cmdWatch(ctx context.Context, args []string, stdin io.Reader, stdout io.Wri
 		}
 		fmt.Fprintf(stdout, "\nDay %d is solved. Press Enter to go on to day %d (%s), or Ctrl-C to stop.\n", ch.Number, next.Number, next.Title)
 		if !lines.Scan() {
+			fmt.Fprintf(stdout, "(No keyboard to read from; run workbook watch %d to go on.)\n", next.Number)
 			return nil
 		}
 		ch = next

@@ -277,6 +277,7 @@ func newFramework(rep *reporter, done chan struct{}) *framework {
 	if err != nil {
 		panic(err)
 	}
+	closeDone := sync.OnceFunc(func() { close(done) })
 	go func() {
 		sc := bufio.NewScanner(r)
 		sc.Buffer(make([]byte, 64<<10), 1<<20)
@@ -287,7 +288,9 @@ func newFramework(rep *reporter, done chan struct{}) *framework {
 			line := sc.Text()
 			if name, ok := strings.CutPrefix(line, "=== RUN   "); ok {
 				if name == sentinel {
-					close(done)
+					// Once: a goroutine of the learner's, left running after
+					// its test, may print this line too.
+					closeDone()
 					continue
 				}
 				if !strings.Contains(name, "/") {
@@ -303,7 +306,7 @@ func newFramework(rep *reporter, done chan struct{}) *framework {
 				cur = ""
 				continue
 			}
-			if cur != "" && size < 16<<10 {
+			if cur != "" && size < 64<<10 {
 				line = strings.TrimPrefix(line, "    ")
 				lines = append(lines, line)
 				size += len(line)

@@ -171,7 +171,12 @@ func gaps(fset *token.FileSet, parsed map[string]*ast.File, learner []string, at
 					break
 				}
 				if has, known := symbols.Has(p, n.Sel.Name); known && !has {
-					at(n.Sel.Pos(), "%s.%s is not available in the interpreter, which has the standard library as of Go 1.22: write it by hand (a loop, say)"+goEngineNote, id.Name, n.Sel.Name)
+					switch p {
+					case "slices", "maps", "cmp":
+						at(n.Sel.Pos(), "%s.%s is not available in the interpreter, which has none of the generic functions of slices, maps and cmp: sort with sort.Slice, search and copy with a loop"+goEngineNote, id.Name, n.Sel.Name)
+					default:
+						at(n.Sel.Pos(), "%s.%s is not available in the interpreter, which has the standard library of Go 1.22 without its generic functions: write it by hand (a loop, say)"+goEngineNote, id.Name, n.Sel.Name)
+					}
 				}
 			}
 			return true
@@ -319,6 +324,13 @@ func checkCall(n *ast.CallExpr, info *types.Info, at func(token.Pos, string, ...
 		}
 	}
 	if sel, ok := fun.(*ast.SelectorExpr); ok {
+		// A generic function of another package is either unavailable in
+		// the interpreter (the standard library's) or checked there.
+		if x, isIdent := sel.X.(*ast.Ident); isIdent {
+			if _, isPkg := info.Uses[x].(*types.PkgName); isPkg {
+				return
+			}
+		}
 		if inst, ok := info.Instances[sel.Sel]; ok && inst.TypeArgs.Len() >= 2 {
 			at(sel.Sel.Pos(), "the interpreter cannot infer %d type arguments: write them out, %s[...](...)"+goEngineNote, inst.TypeArgs.Len(), sel.Sel.Name)
 		}

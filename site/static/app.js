@@ -54,31 +54,44 @@
     current = name;
     for (const [n, f] of Object.entries(files)) {
       const on = n === name;
-      f.tab.setAttribute("aria-selected", on ? "true" : "false");
-      f.tab.tabIndex = on ? 0 : -1;
+      if (f.tab) {
+        f.tab.setAttribute("aria-selected", on ? "true" : "false");
+        f.tab.tabIndex = on ? 0 : -1;
+      }
       f.pane.hidden = !on;
     }
     const f = files[name];
+    $("other-files").value = f.tab ? "" : name;
     $("history").disabled = f.info.kind !== "learner";
     $("reset").disabled = f.info.kind !== "learner";
     if (f.info.kind === "learner") loadHistory(name);
     f.editor.focus();
   }
 
+  // Your files (and the reference solution, once shown) are tabs; the given
+  // files and the tests, read-only and many by the later days, are behind
+  // one menu.
   function addTab(info, text) {
-    const tab = el("button", { role: "tab", class: "tab " + info.kind, id: "tab-" + info.name, type: "button", "aria-controls": "pane-" + info.name },
-      el("span", { class: "tab-name", text: info.name }),
-      el("span", { class: "tab-kind", text: info.kind === "learner" ? "" : info.kind === "test" ? " (tests, read-only)" : info.kind === "solution" ? " (reference)" : " (given, read-only)" }));
-    tab.addEventListener("click", () => showTab(info.name));
-    tab.addEventListener("keydown", (e) => {
-      const names = Object.keys(files);
-      const i = names.indexOf(info.name);
-      if (e.key === "ArrowRight") { showTab(names[(i + 1) % names.length]); files[current].tab.focus(); }
-      if (e.key === "ArrowLeft") { showTab(names[(i + names.length - 1) % names.length]); files[current].tab.focus(); }
-    });
-    const pane = el("div", { class: "pane", id: "pane-" + info.name, role: "tabpanel", "aria-labelledby": "tab-" + info.name });
+    let tab = null;
+    const pane = el("div", { class: "pane", id: "pane-" + info.name, role: "tabpanel" });
+    if (info.kind === "learner" || info.kind === "solution") {
+      tab = el("button", { role: "tab", class: "tab " + info.kind, id: "tab-" + info.name, type: "button", "aria-controls": "pane-" + info.name },
+        el("span", { class: "tab-name", text: info.name }),
+        el("span", { class: "tab-kind", text: info.kind === "solution" ? " (reference)" : "" }));
+      tab.addEventListener("click", () => showTab(info.name));
+      tab.addEventListener("keydown", (e) => {
+        const names = Object.keys(files).filter((n) => files[n].tab);
+        const i = names.indexOf(info.name);
+        if (e.key === "ArrowRight") { showTab(names[(i + 1) % names.length]); files[current].tab.focus(); }
+        if (e.key === "ArrowLeft") { showTab(names[(i + names.length - 1) % names.length]); files[current].tab.focus(); }
+      });
+      pane.setAttribute("aria-labelledby", "tab-" + info.name);
+      $("tabs").append(tab);
+    } else {
+      pane.setAttribute("aria-label", info.name + (info.kind === "test" ? " (tests, read-only)" : " (given, read-only)"));
+      $("other-files").append(el("option", { value: info.name, text: info.name + (info.kind === "test" ? " — tests" : " — given") }));
+    }
     pane.hidden = true;
-    $("tabs").append(tab);
     $("editors").append(pane);
     const f = { info, tab, pane, saved: text, etag: info.etag, dirty: false, timer: null };
     f.editor = window.WorkbookEditor.create(pane, {
@@ -209,6 +222,10 @@
     }
   }
 
+  $("other-files").addEventListener("change", (e) => {
+    if (e.target.value && files[e.target.value]) showTab(e.target.value);
+  });
+
   $("history").addEventListener("change", async (e) => {
     const id = e.target.value;
     if (!id || !current) return;
@@ -305,6 +322,7 @@
       if (t.file) {
         const loc = el("button", { type: "button", class: "link", text: "at " + t.file + ":" + t.line });
         loc.addEventListener("click", () => { if (files[t.file]) { showTab(t.file); files[t.file].editor.markLine(t.line); } });
+        if (!files[t.file]) loc.disabled = true;
         item.append(el("p", { class: "where" }, loc));
         if (!marked && files[t.file] && t.status !== "pass") {
           files[t.file].editor.markLine(t.line);

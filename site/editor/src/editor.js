@@ -284,6 +284,7 @@ function create(parent, opts = {}) {
     search({ top: true }),
     go(),
     EditorState.tabSize.of(4),
+    EditorView.lineWrapping,
     keymap.of([
       ...closeBracketsKeymap,
       ...defaultKeymap,
