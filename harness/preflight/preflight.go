@@ -81,12 +81,28 @@ func Check(files map[string][]byte, learner []string, interp bool) []Diagnostic 
 		if f == nil {
 			continue
 		}
+		local := map[string]string{}
 		for _, imp := range f.Imports {
 			p, _ := strconv.Unquote(imp.Path.Value)
 			if !symbols.IsAllowed(p) && !isSupport(p) {
 				at(imp.Pos(), "import %q is not allowed in the workbook: learner code may use %s", p, symbols.AllowedList())
 			}
+			name := path.Base(p)
+			if imp.Name != nil {
+				name = imp.Name.Name
+			}
+			local[name] = p
 		}
+		// testify's file assertions would tell learner code what is on
+		// the disk; they are kept out in both engines.
+		ast.Inspect(f, func(n ast.Node) bool {
+			if sel, ok := n.(*ast.SelectorExpr); ok {
+				if id, ok := sel.X.(*ast.Ident); ok && symbols.IsHidden(local[id.Name], sel.Sel.Name) {
+					at(sel.Sel.Pos(), "%s.%s is not available in the workbook: it looks at files on the disk", id.Name, sel.Sel.Name)
+				}
+			}
+			return true
+		})
 	}
 	if !interp {
 		return diags

@@ -41,6 +41,7 @@ func TestCheck(t *testing.T) {
 		{"parallel declaration with a call is fine", "package p\n\nimport \"strconv\"\n\nfunc F(n int) (string, string) {\n\ta, b := \"x\", strconv.Itoa(n)\n\treturn a, b\n}\n", true, ""},
 		{"a swap is fine", "package p\n\nfunc F(a, b int) (int, int) {\n\ta, b = b, a\n\treturn a, b\n}\n", true, ""},
 		{"a generic function of slices", "package p\n\nimport \"slices\"\n\nfunc F(xs []int) { slices.Sort(xs) }\n", true, "5:27 none of the generic functions of slices"},
+		{"testify's file assertions", "package p\n\nimport \"github.com/stretchr/testify/assert\"\n\nfunc F(t assert.TestingT) bool { return assert.FileExists(t, \"/etc/passwd\") }\n", false, "5:48 looks at files on the disk"},
 		{"syntax error", "package p\n\nfunc F() {\n", true, "3:12 expected '}'"},
 	}
 	for _, tt := range tests {

@@ -35,6 +35,12 @@ var hidden = map[string]bool{
 	"DirExists": true, "DirExistsf": true, "NoDirExists": true, "NoDirExistsf": true,
 }
 
+// IsHidden reports whether name, of an allowed package at path, is kept
+// from learner code even so.
+func IsHidden(path, name string) bool {
+	return strings.HasPrefix(path, "github.com/stretchr/testify/") && hidden[name]
+}
+
 // IsAllowed reports whether learner code may import path.
 func IsAllowed(path string) bool {
 	for _, p := range Allowed {
