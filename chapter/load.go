@@ -74,6 +74,9 @@ func Load(fsys fs.FS) ([]*Chapter, error) {
 // Find returns the chapter named by s: "3", "03" or "03-aggregates"; nil if none.
 func Find(chapters []*Chapter, s string) *Chapter {
 	n, numErr := strconv.Atoi(s)
+	if strings.Trim(s, "0123456789") != "" { // Atoi takes "+3" and "-0" too
+		numErr = strconv.ErrSyntax
+	}
 	for _, ch := range chapters {
 		if ch.ID == s || (numErr == nil && ch.Number == n) {
 			return ch

@@ -43,6 +43,10 @@ func decode(w http.ResponseWriter, r *http.Request, v any) bool {
 		writeError(w, http.StatusBadRequest, "bad JSON: "+err.Error())
 		return false
 	}
+	if dec.More() {
+		writeError(w, http.StatusBadRequest, "bad JSON: one value, please, and nothing after it")
+		return false
+	}
 	return true
 }
 

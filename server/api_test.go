@@ -158,6 +158,7 @@ func TestSecurity(t *testing.T) {
 		{"given file is read-only", "PUT", "/api/chapters/01-commands/files/command.go", `{"content":"x"}`, nil, http.StatusForbidden},
 		{"test file is read-only", "PUT", "/api/chapters/01-commands/files/parse_test.go", `{"content":"x"}`, nil, http.StatusForbidden},
 		{"unknown chapter", "GET", "/api/chapters/99-nope", "", nil, http.StatusNotFound},
+		{"two JSON values", "POST", "/api/chapters/01-commands/hints", `{"part":2}{"part":1}`, nil, http.StatusBadRequest},
 		{"unknown JSON field", "POST", "/api/chapters/01-commands/hints", `{"part":1,"admin":true}`, nil, http.StatusBadRequest},
 		{"solution before the star", "POST", "/api/chapters/01-commands/solution", `{"part":1}`, nil, http.StatusForbidden},
 		{"run a file that is not the learner's", "POST", "/api/chapters/01-commands/run", `{"suite":"example","files":{"command.go":"package bank"}}`, nil, http.StatusBadRequest},
