@@ -2,6 +2,8 @@
 
 package bank
 
+import "errors"
+
 // Router is the write side's front door: it takes commands in envelopes
 // and runs each one through the command-handling pipeline on the event
 // store.
@@ -18,13 +20,17 @@ func NewRouter(store *EventStore) *Router {
 
 // Dispatch handles one command at once and returns the events it recorded,
 // or the error that refused it. An envelope handled before returns its
-// first outcome again.
+// first outcome again. A conflict on append is not an outcome (the command
+// was never decided on the account as it is), so it is not remembered: a
+// retry runs the pipeline again.
 func (r *Router) Dispatch(env Envelope) ([]Event, error) {
 	if first, ok := r.seen[env.ID]; ok {
 		return first.Events, first.Err
 	}
 	events, err := r.handle(env.Command)
-	r.seen[env.ID] = Handled{Envelope: env, Events: events, Err: err}
+	if !errors.Is(err, ErrWrongExpectedVersion) {
+		r.seen[env.ID] = Handled{Envelope: env, Events: events, Err: err}
+	}
 	return events, err
 }
 
