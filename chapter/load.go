@@ -207,13 +207,18 @@ func parseFrontMatter(file string, src []byte) (Meta, metaLines, string, int, er
 	prose := s[4+end+5:]
 	proseLine := strings.Count(s[:4+end+5], "\n") + 1
 
-	// Lines in YAML errors count from the line after the opening ---.
+	// Lines in YAML errors count from the line after the opening ---; an
+	// error at the end of the stream names the closing --- line.
+	closing := strings.Count(s[:4+end+1], "\n") + 1
 	fix := func(err error) error {
 		msg := strings.TrimPrefix(err.Error(), "yaml: ")
 		line := 1
 		if m := yamlLine.FindStringSubmatch(msg); m != nil {
 			n, _ := strconv.Atoi(m[1])
 			line = n + 1
+			if line > closing {
+				line = closing
+			}
 			msg = strings.TrimSpace(strings.Replace(msg, m[0]+":", "", 1))
 			msg = strings.TrimPrefix(msg, "unmarshal errors:\n")
 		}
