@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -231,6 +232,13 @@ func TestTokenBecomesCookie(t *testing.T) {
 	if loc := hdr.Get("Location"); loc != "/chapters/01-commands?x=1" {
 		t.Errorf("Location = %q, want the same page without the token", loc)
 	}
+	// No open redirect: a path that reads as another host stays here.
+	for _, evil := range []string{"//evil.example/?token=", "///evil.example/?token=", "/\\evil.example/?token="} {
+		status, _, hdr := f.do(t, "GET", evil+testToken, "", map[string]string{"Cookie": ""})
+		if loc := hdr.Get("Location"); status == http.StatusSeeOther && (strings.HasPrefix(loc, "//") || strings.HasPrefix(loc, "/\\") || strings.Contains(loc, "://")) {
+			t.Errorf("GET %s… redirects to %q, off this server", evil, loc)
+		}
+	}
 	c := hdr.Get("Set-Cookie")
 	for _, want := range []string{"workbook_token=" + testToken, "HttpOnly", "SameSite=Strict", "Path=/"} {
 		if !strings.Contains(c, want) {
@@ -413,5 +421,26 @@ func TestStarsComeFromRealPassingRuns(t *testing.T) {
 	prog, _ := f.ws.Progress()
 	if prog.StarCount() != 2 {
 		t.Errorf("progress on disk has %d stars, want 2", prog.StarCount())
+	}
+}
+
+// TestWrongTokensAreRateLimited: a burst of requests with wrong tokens
+// soon gets 429 instead of 401, while the right token still works.
+func TestWrongTokensAreRateLimited(t *testing.T) {
+	f := newFixture(t, map[string]harness.Engine{"interp": &blockingEngine{release: closed()}}, 1, 1)
+	limited := 0
+	for i := 0; i < 40; i++ {
+		status, _, hdr := f.do(t, "GET", "/api/chapters", "", map[string]string{"Cookie": "workbook_token=guess" + strconv.Itoa(i)})
+		if status == http.StatusTooManyRequests && hdr.Get("Retry-After") != "" {
+			limited++
+		} else if status != http.StatusUnauthorized {
+			t.Fatalf("wrong token %d: %d", i, status)
+		}
+	}
+	if limited == 0 {
+		t.Error("40 wrong tokens in a row were never answered 429")
+	}
+	if status, _, _ := f.do(t, "GET", "/api/chapters", "", nil); status != http.StatusOK {
+		t.Errorf("the right token after the burst: %d, want 200", status)
 	}
 }

@@ -62,7 +62,17 @@ type Server struct {
 
 	mu    sync.Mutex
 	pages map[string]*pageRun // the running run of each page
+
+	// Failed sign-ins are counted per minute; past maxFailures the answer
+	// is 429, which slows anyone guessing tokens (192 random bits) further.
+	failMu     sync.Mutex
+	failures   int
+	failWindow time.Time
 }
+
+// maxFailures is how many requests without a valid token a minute may
+// bring before the workbook answers them with 429.
+const maxFailures = 30
 
 // New makes a server.
 func New(cfg Config) (*Server, error) {
@@ -160,9 +170,13 @@ func (s *Server) secure(next http.Handler) http.Handler {
 			http.SetCookie(w, &http.Cookie{Name: cookieName, Value: s.token, Path: "/", HttpOnly: true, SameSite: http.SameSiteStrictMode})
 			q := r.URL.Query()
 			q.Del("token")
-			u := *r.URL
-			u.RawQuery = q.Encode()
-			http.Redirect(w, r, u.RequestURI(), http.StatusSeeOther)
+			// Back to the same page of this server, never elsewhere: a path
+			// like //evil.example would be read as another host.
+			target := "/" + strings.TrimLeft(r.URL.Path, "/\\")
+			if enc := q.Encode(); enc != "" {
+				target += "?" + enc
+			}
+			http.Redirect(w, r, target, http.StatusSeeOther)
 			return
 		}
 		// Static assets are the same for everyone and hold nothing private;
@@ -193,6 +207,19 @@ func (s *Server) tokenOK(t string) bool {
 }
 
 func (s *Server) unauthorized(w http.ResponseWriter, r *http.Request) {
+	s.failMu.Lock()
+	now := time.Now()
+	if now.Sub(s.failWindow) > time.Minute {
+		s.failWindow, s.failures = now, 0
+	}
+	s.failures++
+	limited := s.failures > maxFailures
+	s.failMu.Unlock()
+	if limited {
+		w.Header().Set("Retry-After", "60")
+		writeError(w, http.StatusTooManyRequests, "too many requests without a valid token; wait a minute")
+		return
+	}
 	if strings.HasPrefix(r.URL.Path, "/api/") {
 		writeError(w, http.StatusUnauthorized, "no valid token: open the link the workbook printed in your terminal")
 		return
