@@ -366,14 +366,14 @@ func TestE2E(t *testing.T) {
 		if d := time.Since(typed); d > 500*time.Millisecond {
 			t.Logf("the file on disk changed only %v after the typing; the autosave may have come first", d)
 		}
-		b.wait("the conflict box", `!document.getElementById("conflict").hidden`, 3*time.Second)
+		b.wait("the conflict box", `!document.getElementById("conflict").hidden`, 8*time.Second)
 		b.wait("the page says both changed", `document.getElementById("save-state").textContent.includes("Both")`, time.Second)
 		if got := b.str("the editor", fmt.Sprintf(`window.workbookPage.text(%s)`, js(learnerFile))); got != mine {
 			t.Errorf("the conflict replaced the page's text:\n%s", got)
 		}
 		// A learner reads the box before choosing: let the autosave, which
 		// gets a 412, run first.
-		time.Sleep(time.Until(typed.Add(time.Second)))
+		time.Sleep(time.Until(typed.Add(1500 * time.Millisecond)))
 		return typed
 	}
 
@@ -382,9 +382,9 @@ func TestE2E(t *testing.T) {
 		conflict(t, mine, theirs)
 		b.shot("10-conflict")
 		b.click("#keep-mine")
-		b.wait("the page saves its version", fmt.Sprintf(`document.getElementById("conflict").hidden && document.getElementById("save-state").textContent === "Saved" && !window.workbookPage.dirty(%s)`, js(learnerFile)), 3*time.Second)
-		b.until("the file on disk is the page's version", 2*time.Second, func() bool { return onDisk(t) == mine })
-		b.until("the version on disk is in the history", 2*time.Second, func() bool { return api.inHistory(t, learnerFile, theirs) })
+		b.wait("the page saves its version", fmt.Sprintf(`document.getElementById("conflict").hidden && document.getElementById("save-state").textContent === "Saved" && !window.workbookPage.dirty(%s)`, js(learnerFile)), 8*time.Second)
+		b.until("the file on disk is the page's version", 6*time.Second, func() bool { return onDisk(t) == mine })
+		b.until("the version on disk is in the history", 6*time.Second, func() bool { return api.inHistory(t, learnerFile, theirs) })
 		b.shot("11-kept-mine")
 		// The page's own save must not come back as a change on disk.
 		time.Sleep(500 * time.Millisecond)
@@ -403,7 +403,7 @@ func TestE2E(t *testing.T) {
 		b.click("#take-theirs")
 		b.wait("the editor shows the version on disk", fmt.Sprintf(`document.getElementById("conflict").hidden && window.workbookPage.text(%s) === %s && !window.workbookPage.dirty(%[1]s)`, js(learnerFile), js(theirs)), 2*time.Second)
 		b.wait("the page says it took the version on disk", `document.getElementById("save-state").textContent.includes("Took the version on disk")`, time.Second)
-		b.until("the page's version is in the history", 2*time.Second, func() bool { return api.inHistory(t, learnerFile, mine) })
+		b.until("the page's version is in the history", 6*time.Second, func() bool { return api.inHistory(t, learnerFile, mine) })
 		b.shot("13-took-theirs")
 		time.Sleep(500 * time.Millisecond)
 		if got := onDisk(t); got != theirs {
@@ -426,7 +426,7 @@ func TestE2E(t *testing.T) {
 		typed := version("typed while the workbook was stopped")
 		t0 := time.Now()
 		b.typeInto(learnerFile, typed)
-		b.wait("the page says it could not save", `document.getElementById("save-state").textContent.startsWith("Not saved")`, 3*time.Second)
+		b.wait("the page says it could not save", `document.getElementById("save-state").textContent.startsWith("Not saved")`, 8*time.Second)
 		t.Logf("the page reported the failed save after %v", time.Since(t0).Round(time.Millisecond))
 		var draft struct {
 			Text string `json:"text"`
@@ -457,7 +457,7 @@ func TestE2E(t *testing.T) {
 		b.waitLoaded()
 		b.wait("the editor has the typed text back", fmt.Sprintf(`window.workbookPage.text(%s) === %s`, js(learnerFile), js(typed)), 2*time.Second)
 		b.waitSaved(5 * time.Second)
-		b.until("the file on disk has the typed text", 2*time.Second, func() bool { return onDisk(t) == typed })
+		b.until("the file on disk has the typed text", 6*time.Second, func() bool { return onDisk(t) == typed })
 		if got := b.str("the draft", fmt.Sprintf(`localStorage.getItem(%s) || ""`, js(draftKey(learnerFile)))); got != "" {
 			t.Errorf("the draft is still in localStorage after the save: %s", got)
 		}
@@ -468,13 +468,13 @@ func TestE2E(t *testing.T) {
 		live.stop()
 		typed := version("typed while the workbook was stopped, saved by the retry")
 		b.typeInto(learnerFile, typed)
-		b.wait("the page says it could not save", `document.getElementById("save-state").textContent.startsWith("Not saved")`, 3*time.Second)
+		b.wait("the page says it could not save", `document.getElementById("save-state").textContent.startsWith("Not saved")`, 8*time.Second)
 		live.start(t)
 		t0 := time.Now()
 		// The page retries every 3 s without a reload.
 		b.waitSaved(5 * time.Second)
 		t.Logf("the page saved %v after the workbook came back", time.Since(t0).Round(time.Millisecond))
-		b.until("the file on disk has the typed text", 2*time.Second, func() bool { return onDisk(t) == typed })
+		b.until("the file on disk has the typed text", 6*time.Second, func() bool { return onDisk(t) == typed })
 	})
 
 	step("13-reset-and-restore", func(t *testing.T) {
@@ -482,7 +482,7 @@ func TestE2E(t *testing.T) {
 		code := onDisk(t)
 		stub := string(ch.Exercise[learnerFile])
 		b.click("#reset")
-		b.wait("the editor shows the stub", fmt.Sprintf(`window.workbookPage.text(%s) === %s && !window.workbookPage.dirty(%[1]s)`, js(learnerFile), js(stub)), 3*time.Second)
+		b.wait("the editor shows the stub", fmt.Sprintf(`window.workbookPage.text(%s) === %s && !window.workbookPage.dirty(%[1]s)`, js(learnerFile), js(stub)), 8*time.Second)
 		b.wait("the page says the code is in Versions", `document.getElementById("save-state").textContent.startsWith("Reset to the stub")`, time.Second)
 		if got := onDisk(t); got != stub {
 			t.Errorf("after the reset the file on disk is not the stub:\n%s", got)
@@ -497,9 +497,9 @@ func TestE2E(t *testing.T) {
 		// Choose it from the list with the keyboard, as a learner can.
 		b.do("focus the Versions list", 5*time.Second, chromedp.Focus(chromedp.CSS("#history")))
 		b.do("choose the newest version", 5*time.Second, chromedp.KeyEvent(kb.ArrowDown))
-		b.wait("the editor has the code back", fmt.Sprintf(`window.workbookPage.text(%s) === %s && !window.workbookPage.dirty(%[1]s)`, js(learnerFile), js(code)), 3*time.Second)
+		b.wait("the editor has the code back", fmt.Sprintf(`window.workbookPage.text(%s) === %s && !window.workbookPage.dirty(%[1]s)`, js(learnerFile), js(code)), 8*time.Second)
 		b.wait("the page says it restored", `document.getElementById("save-state").textContent.startsWith("Restored an earlier version")`, time.Second)
-		b.until("the file on disk has the code back", 2*time.Second, func() bool { return onDisk(t) == code })
+		b.until("the file on disk has the code back", 6*time.Second, func() bool { return onDisk(t) == code })
 		if !api.inHistory(t, learnerFile, stub) {
 			t.Errorf("the stub the restore replaced is not in the history")
 		}
