@@ -3,6 +3,7 @@ package server_test
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -442,5 +443,49 @@ func TestWrongTokensAreRateLimited(t *testing.T) {
 	}
 	if status, _, _ := f.do(t, "GET", "/api/chapters", "", nil); status != http.StatusOK {
 		t.Errorf("the right token after the burst: %d, want 200", status)
+	}
+}
+
+// TestConcurrentSaves has twenty clients save one file at once: every save
+// is answered, the file ends as one of the versions sent, whole, and every
+// version in its history is whole too.
+func TestConcurrentSaves(t *testing.T) {
+	f := newFixture(t, map[string]harness.Engine{"interp": &blockingEngine{release: closed()}}, 1, 1)
+	const clients = 20
+	sent := map[string]bool{}
+	var bodies []string
+	for i := 0; i < clients; i++ {
+		content := fmt.Sprintf("package bank // client %d\n%s", i, strings.Repeat(fmt.Sprintf("// %02d\n", i), 2000))
+		sent[content] = true
+		b, _ := json.Marshal(map[string]string{"content": content})
+		bodies = append(bodies, string(b))
+	}
+	var wg sync.WaitGroup
+	for i := 0; i < clients; i++ {
+		wg.Add(1)
+		go func(i int) {
+			defer wg.Done()
+			if status, body, _ := f.do(t, "PUT", "/api/chapters/01-commands/files/parse.go", bodies[i], nil); status != http.StatusOK {
+				t.Errorf("client %d: %d %s", i, status, body)
+			}
+		}(i)
+	}
+	wg.Wait()
+	data, err := os.ReadFile(filepath.Join(f.dir, "01-commands", "parse.go"))
+	if err != nil || !sent[string(data)] {
+		t.Fatalf("after %d concurrent saves parse.go is not one of them (%d bytes, %v)", clients, len(data), err)
+	}
+	vs, err := f.ws.History("01-commands", "parse.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, v := range vs {
+		old, _ := f.ws.ReadVersion("01-commands", "parse.go", v.ID)
+		if !sent[string(old)] && !strings.Contains(string(old), "TODO(ch01)") {
+			t.Errorf("history version %s is torn (%d bytes)", v.ID, len(old))
+		}
+	}
+	if len(vs) != clients {
+		t.Errorf("history has %d versions after %d saves over the stub, want %d (the stub and all but the last save)", len(vs), clients, clients)
 	}
 }
