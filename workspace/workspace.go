@@ -112,13 +112,14 @@ func Sync(dir string, src fs.FS, isLearner func(p string) bool) error {
 		case err != nil && !errors.Is(err, fs.ErrNotExist):
 			return err
 		}
-		return writeFileAtomic(target, data)
+		return WriteFile(target, data)
 	})
 }
 
-// writeFileAtomic writes a file outside any Root (Sync runs before the
-// workspace is opened): temporary file, fsync, rename.
-func writeFileAtomic(name string, data []byte) error {
+// WriteFile replaces a file in one step, for writes outside a workspace's
+// Root (Sync, which runs before the workspace is opened, and the curriculum
+// tools): a temporary file in the same folder, fsync, rename.
+func WriteFile(name string, data []byte) error {
 	f, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".tmp-*")
 	if err != nil {
 		return err

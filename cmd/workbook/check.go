@@ -11,6 +11,7 @@ import (
 
 	"github.com/cqrsworkbook/workbook/chapter"
 	"github.com/cqrsworkbook/workbook/check"
+	"github.com/cqrsworkbook/workbook/workspace"
 )
 
 func cmdCheck(ctx context.Context, args []string, stdout io.Writer) (int, error) {
@@ -87,7 +88,7 @@ func cmdGen(args []string, stdout io.Writer) error {
 			if string(ch.Exercise[name]) == string(want[name]) {
 				continue
 			}
-			if err := writeFileAtomic(filepath.Join(dir, name), want[name]); err != nil {
+			if err := workspace.WriteFile(filepath.Join(dir, name), want[name]); err != nil {
 				return err
 			}
 			fmt.Fprintf(stdout, "wrote %s/%s\n", ch.ExerciseDir(), name)
@@ -102,29 +103,4 @@ func cmdGen(args []string, stdout io.Writer) error {
 		}
 	}
 	return nil
-}
-
-// writeFileAtomic replaces a file in one step: a temporary file in the same
-// folder, synced, then renamed over the old one.
-func writeFileAtomic(name string, data []byte) error {
-	f, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".tmp-*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(f.Name())
-	if _, err := f.Write(data); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Sync(); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Close(); err != nil {
-		return err
-	}
-	if err := os.Chmod(f.Name(), 0o644); err != nil {
-		return err
-	}
-	return os.Rename(f.Name(), name)
 }
