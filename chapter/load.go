@@ -237,7 +237,9 @@ func parseFrontMatter(file string, src []byte) (Meta, metaLines, string, int, er
 	if len(root.Content) == 1 && root.Content[0].Kind == yaml.MappingNode {
 		kv := root.Content[0].Content
 		for i := 0; i+1 < len(kv); i += 2 {
-			lines[kv[i].Value] = kv[i].Line + 1
+			// YAML counts a lone CR as a line break; never point past
+			// the closing --- line.
+			lines[kv[i].Value] = min(kv[i].Line+1, closing)
 		}
 	}
 	for _, k := range []string{"id", "title", "goals", "learner_files", "hints", "carries"} {
