@@ -292,10 +292,12 @@ func tail(s string, n int) string {
 	return "…" + s[len(s)-n:]
 }
 
-// minimalEnv is what a worker inherits: no secrets, just enough to run.
+// minimalEnv is what a worker inherits: no secrets, just enough to run,
+// and where the capstone's tests find a PostgreSQL server (testdb reads
+// WORKBOOK_POSTGRES_URL, and CI=true makes a missing one a failure).
 func minimalEnv() []string {
 	var env []string
-	for _, k := range []string{"PATH", "HOME", "TMPDIR", "LANG"} {
+	for _, k := range []string{"PATH", "HOME", "TMPDIR", "LANG", "WORKBOOK_POSTGRES_URL", "CI"} {
 		if v, ok := os.LookupEnv(k); ok {
 			env = append(env, k+"="+v)
 		}

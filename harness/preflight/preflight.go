@@ -84,7 +84,7 @@ func Check(files map[string][]byte, learner []string, interp bool) []Diagnostic 
 		local := map[string]string{}
 		for _, imp := range f.Imports {
 			p, _ := strconv.Unquote(imp.Path.Value)
-			if !symbols.IsAllowed(p) && !isSupport(p) {
+			if !symbols.IsAllowed(p) && !symbols.IsSupport(p) {
 				at(imp.Pos(), "import %q is not allowed in the workbook: learner code may use %s", p, symbols.AllowedList())
 			}
 			name := path.Base(p)
@@ -94,11 +94,12 @@ func Check(files map[string][]byte, learner []string, interp bool) []Diagnostic 
 			local[name] = p
 		}
 		// testify's file assertions would tell learner code what is on
-		// the disk; they are kept out in both engines.
+		// the disk, and opening a database would write anywhere on it;
+		// they are kept out in both engines.
 		ast.Inspect(f, func(n ast.Node) bool {
 			if sel, ok := n.(*ast.SelectorExpr); ok {
 				if id, ok := sel.X.(*ast.Ident); ok && symbols.IsHidden(local[id.Name], sel.Sel.Name) {
-					at(sel.Sel.Pos(), "%s.%s is not available in the workbook: it looks at files on the disk", id.Name, sel.Sel.Name)
+					at(sel.Sel.Pos(), "%s.%s is not available in the workbook: %s", id.Name, sel.Sel.Name, hiddenWhy(local[id.Name]))
 				}
 			}
 			return true
@@ -110,10 +111,6 @@ func Check(files map[string][]byte, learner []string, interp bool) []Diagnostic 
 	kind = "interpreter"
 	gaps(fset, parsed, learner, at)
 	return diags
-}
-
-func isSupport(p string) bool {
-	return p == "github.com/cqrsworkbook/workbook/exercises/puzzle"
 }
 
 // gaps finds what yaegi v0.16 cannot run in the learner's files.
@@ -380,4 +377,12 @@ func (c *cachingImporter) Import(p string) (*types.Package, error) {
 	pkg := types.NewPackage(p, path.Base(p))
 	pkg.MarkComplete()
 	return pkg, nil
+}
+
+// hiddenWhy says why a symbol of the package at path is kept out.
+func hiddenWhy(path string) string {
+	if strings.HasPrefix(path, "github.com/stretchr/testify/") {
+		return "it looks at files on the disk"
+	}
+	return "your code is handed a database the tests opened (t.TempDir or the PostgreSQL server), and never opens one itself"
 }

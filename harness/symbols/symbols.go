@@ -3,7 +3,7 @@
 // API that yaegi ships) and testify, extracted with yaegi extract.
 package symbols
 
-//go:generate go run github.com/traefik/yaegi/cmd/yaegi extract -name symbols github.com/stretchr/testify/assert github.com/stretchr/testify/require
+//go:generate go run github.com/traefik/yaegi/cmd/yaegi extract -name symbols github.com/stretchr/testify/assert github.com/stretchr/testify/require github.com/cqrsworkbook/workbook/exercises/testdb
 
 import (
 	"reflect"
@@ -11,6 +11,11 @@ import (
 	"strings"
 
 	"github.com/traefik/yaegi/stdlib"
+
+	// testdb opens the capstone's databases; its import also compiles in
+	// the drivers interpreted code reaches through database/sql (SQLite,
+	// and PostgreSQL's pgx).
+	_ "github.com/cqrsworkbook/workbook/exercises/testdb"
 )
 
 // Symbols receives the generated testify tables (see the go:generate line).
@@ -24,21 +29,40 @@ var Allowed = []string{
 	"encoding/csv", "encoding/json", "errors", "flag", "fmt", "hash/fnv", "io",
 	"log", "maps", "math", "math/rand", "regexp", "slices", "sort", "strconv",
 	"strings", "sync", "sync/atomic", "testing", "text/tabwriter", "time",
-	"unicode", "unicode/utf8",
+	"unicode", "unicode/utf8", "database/sql",
 	"github.com/stretchr/testify/assert", "github.com/stretchr/testify/require",
 }
 
 // hidden are symbols of allowed packages that would still reach the file
-// system: testify's file assertions.
-var hidden = map[string]bool{
+// system, by package: testify's file assertions, and opening a database
+// (which for SQLite is a file anywhere on the disk; the capstone's tests
+// hand learner code a *sql.DB that testdb opened in a temporary folder).
+var hidden = map[string]map[string]bool{
+	"github.com/stretchr/testify/assert":  fileAssertions,
+	"github.com/stretchr/testify/require": fileAssertions,
+	"database/sql":                        {"Open": true, "OpenDB": true, "Register": true},
+	testdbPath:                            {"OpenDSN": true},
+}
+
+var fileAssertions = map[string]bool{
 	"FileExists": true, "FileExistsf": true, "NoFileExists": true, "NoFileExistsf": true,
 	"DirExists": true, "DirExistsf": true, "NoDirExists": true, "NoDirExistsf": true,
+}
+
+// testdbPath is the support package that opens the capstone's databases.
+const testdbPath = "github.com/cqrsworkbook/workbook/exercises/testdb"
+
+// IsSupport reports whether path is one of the workbook's own packages that
+// exercises may import besides the allowlist: the puzzle inputs and the
+// capstone's test databases.
+func IsSupport(path string) bool {
+	return path == "github.com/cqrsworkbook/workbook/exercises/puzzle" || path == testdbPath
 }
 
 // IsHidden reports whether name, of an allowed package at path, is kept
 // from learner code even so.
 func IsHidden(path, name string) bool {
-	return strings.HasPrefix(path, "github.com/stretchr/testify/") && hidden[name]
+	return hidden[path][name]
 }
 
 // IsAllowed reports whether learner code may import path.
@@ -70,12 +94,12 @@ func Table() map[string]map[string]reflect.Value {
 	for _, src := range []map[string]map[string]reflect.Value{stdlib.Symbols, Symbols} {
 		for key, syms := range src {
 			i := strings.LastIndex(key, "/")
-			if i < 0 || !IsAllowed(key[:i]) {
+			if i < 0 || !IsAllowed(key[:i]) && key[:i] != testdbPath {
 				continue
 			}
 			m := make(map[string]reflect.Value, len(syms))
 			for name, v := range syms {
-				if !hidden[name] {
+				if !IsHidden(key[:i], name) {
 					m[name] = v
 				}
 			}
