@@ -2,6 +2,9 @@ package harness_test
 
 import (
 	"context"
+	"strconv"
+	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -43,6 +46,81 @@ func benchSuite(b *testing.B, suite chapter.Suite) {
 						b.Fatalf("%s %s: %s", ch.ID, engine, rep.Status)
 					}
 				}
+			})
+		}
+	}
+}
+
+// BenchmarkWorkerMemory reports the peak resident memory of an interpreter
+// worker running each chapter's full suite against the reference solution
+// (the kernel's maximum RSS of this process's waited-for children, which
+// are only those workers), as a share of the worker's memory limit:
+//
+//	go test -run '^$' -bench WorkerMemory -benchtime 1x ./harness/
+//
+// Run it on its own: the figure is a maximum over the whole process, so the
+// chapters run from the smallest to the largest and each reports the peak
+// so far.
+func BenchmarkWorkerMemory(b *testing.B) {
+	chapters, h := workbook(b, 10*time.Second)
+	for _, ch := range chapters {
+		b.Run(ch.ID, func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				rep, err := h.Run(context.Background(), harness.Request{Chapter: ch, Suite: chapter.Full, Engine: "interp", Solution: true})
+				if err != nil {
+					b.Fatal(err)
+				}
+				if rep.Status != harness.Pass {
+					b.Fatalf("%s: %s", ch.ID, rep.Status)
+				}
+			}
+			var ru syscall.Rusage
+			if err := syscall.Getrusage(syscall.RUSAGE_CHILDREN, &ru); err != nil {
+				b.Fatal(err)
+			}
+			mib := float64(ru.Maxrss) / 1024 // Linux reports KiB
+			b.ReportMetric(mib, "peak-MiB")
+			b.ReportMetric(mib*(1<<20)/float64(harness.DefaultLimits.MemoryBytes), "of-limit")
+		})
+	}
+}
+
+// BenchmarkPuzzleScaling runs chapter 4's puzzle (its generator multiplies
+// its 1,500 lines by puzzle.Scale) at 1×, 4× and 16× its input in both
+// engines, and reports the puzzle tests' own time (the report's durations,
+// so neither the worker's start nor the compile counts):
+//
+//	go test -run '^$' -bench PuzzleScaling -benchtime 3x ./harness/
+func BenchmarkPuzzleScaling(b *testing.B) {
+	chapters, h := workbook(b, 60*time.Second)
+	ch, err := chapter.Lookup(chapters, "04")
+	if err != nil {
+		b.Fatal(err)
+	}
+	var puzzles []string
+	for _, t := range ch.Select(chapter.Full) {
+		if strings.Contains(t.Name, "Puzzle") {
+			puzzles = append(puzzles, t.Name)
+		}
+	}
+	for _, scale := range []int{1, 4, 16} {
+		for _, engine := range []string{"interp", "go"} {
+			b.Run("x"+strconv.Itoa(scale)+"/"+engine, func(b *testing.B) {
+				req := harness.Request{Chapter: ch, Suite: chapter.Full, Engine: engine, Solution: true, Scale: scale, Tests: puzzles}
+				var ms float64
+				for i := 0; i < b.N; i++ {
+					rep, err := h.Run(context.Background(), req)
+					if err != nil {
+						b.Fatal(err)
+					}
+					if rep.Status != harness.Pass {
+						b.Fatalf("%s ×%d %s: %s %+v", ch.ID, scale, engine, rep.Status, rep.Tests)
+					}
+					for _, t := range rep.Tests {
+						ms += float64(t.DurationMS)
+					}
+				}
+				b.ReportMetric(ms/float64(b.N), "puzzle-ms/op")
 			})
 		}
 	}

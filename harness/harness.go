@@ -101,6 +101,9 @@ type Request struct {
 	Files map[string][]byte
 	// Seed picks a personal puzzle input; empty is the chapter's own.
 	Seed string
+	// Scale makes the puzzle input that many times larger, for chapters
+	// whose generator uses puzzle.Scale; 0 or 1 is the chapter's own size.
+	Scale int
 	// Tests, when set, narrows the suite to the tests named.
 	Tests []string
 }
@@ -268,14 +271,17 @@ var answerLine = regexp.MustCompile(`puzzle answer (part[12]): (-?\d+)`)
 // puzzleArgs returns the test flags for a personal seed: the seed, and the
 // answers the reference solution gives for it, learned by running it first.
 func (h *Harness) puzzleArgs(ctx context.Context, eng Engine, req Request) ([]string, error) {
-	if req.Seed == "" || req.Seed == "workbook" {
-		return nil, nil
+	var args []string
+	if req.Seed != "" && req.Seed != "workbook" {
+		args = append(args, "-seed="+req.Seed)
+	}
+	if req.Scale > 1 {
+		args = append(args, "-scale="+strconv.Itoa(req.Scale))
 	}
 	ch := req.Chapter
-	if !usesPuzzle(ch) {
+	if len(args) == 0 || !usesPuzzle(ch) {
 		return nil, nil
 	}
-	seedArg := "-seed=" + req.Seed
 	files, err := ch.Package(true, nil)
 	if err != nil {
 		return nil, err
@@ -286,9 +292,9 @@ func (h *Harness) puzzleArgs(ctx context.Context, eng Engine, req Request) ([]st
 			puzzles = append(puzzles, t)
 		}
 	}
-	out, err := eng.Run(ctx, h.job(ch, files, puzzles, []string{seedArg}))
+	out, err := eng.Run(ctx, h.job(ch, files, puzzles, args))
 	if err != nil {
-		return nil, fmt.Errorf("compute the answers for seed %q: %w", req.Seed, err)
+		return nil, fmt.Errorf("compute the answers for %s: %w", strings.Join(args, " "), err)
 	}
 	answers := map[string]string{}
 	for _, t := range out.Tests {
@@ -297,14 +303,14 @@ func (h *Harness) puzzleArgs(ctx context.Context, eng Engine, req Request) ([]st
 		}
 	}
 	if len(answers) == 0 {
-		return nil, fmt.Errorf("the reference solution gave no puzzle answers for seed %q", req.Seed)
+		return nil, fmt.Errorf("the reference solution gave no puzzle answers for %s", strings.Join(args, " "))
 	}
 	var want []string
 	for k, v := range answers {
 		want = append(want, k+"="+v)
 	}
 	sort.Strings(want)
-	return []string{seedArg, "-want=" + strings.Join(want, ",")}, nil
+	return append(args, "-want="+strings.Join(want, ",")), nil
 }
 
 func usesPuzzle(ch *chapter.Chapter) bool {

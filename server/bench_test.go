@@ -8,8 +8,11 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -123,4 +126,75 @@ func BenchmarkIdleMemory(b *testing.B) {
 		_ = c.cmd.Wait()
 	}
 	b.ReportMetric(float64(rss)/1024, "MiB-rss")
+}
+
+// BenchmarkSaturation measures how many run requests the server completes
+// per second when more learners press Run at once than it has workers (one
+// per CPU; the rest wait in its queue, and a full queue answers 429, after
+// which a client waits a moment and tries again), against the baseline of
+// one learner running alone in the same benchmark run:
+//
+//	go test -run '^$' -bench Saturation -benchtime 3x ./server/
+func BenchmarkSaturation(b *testing.B) {
+	ch := chapter.Find(mustChapters(b), "01-commands")
+	var files []string
+	for _, name := range ch.LearnerFiles {
+		files = append(files, strconv.Quote(name)+":"+strconv.Quote(string(ch.Solution[name])))
+	}
+	body := `{"suite":"example","engine":"interp","files":{` + strings.Join(files, ",") + `}}`
+	const runs = 40
+	for _, clients := range []int{1, 4 * runtime.NumCPU()} {
+		b.Run("clients="+strconv.Itoa(clients), func(b *testing.B) {
+			f := newFixture(b, map[string]harness.Engine{"interp": &interp.Engine{}}, runtime.NumCPU(), 8)
+			var rejected atomic.Int64
+			var elapsed time.Duration
+			for i := 0; i < b.N; i++ {
+				next := make(chan int, runs)
+				for r := 0; r < runs; r++ {
+					next <- r
+				}
+				close(next)
+				start := time.Now()
+				var wg sync.WaitGroup
+				for c := 0; c < clients; c++ {
+					wg.Add(1)
+					go func() {
+						defer wg.Done()
+						for range next {
+							for {
+								status, out, _ := f.do(b, "POST", "/api/chapters/01-commands/run", body, nil)
+								if status == http.StatusTooManyRequests {
+									rejected.Add(1)
+									time.Sleep(20 * time.Millisecond)
+									continue
+								}
+								if status != http.StatusOK || !strings.Contains(out, `"status":"pass"`) {
+									b.Errorf("run = %d %.200s", status, out)
+								}
+								break
+							}
+						}
+					}()
+				}
+				wg.Wait()
+				elapsed += time.Since(start)
+			}
+			b.ReportMetric(float64(runs*b.N)/elapsed.Seconds(), "runs/s")
+			b.ReportMetric(float64(rejected.Load())/float64(b.N), "429s/op")
+		})
+	}
+}
+
+// mustChapters loads the workbook's chapters once.
+func mustChapters(t testing.TB) []*chapter.Chapter {
+	t.Helper()
+	root, err := filepath.Abs("..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	loadOnce.Do(func() { chapters, loadError = chapter.Load(os.DirFS(root)) })
+	if loadError != nil {
+		t.Fatal(loadError)
+	}
+	return chapters
 }

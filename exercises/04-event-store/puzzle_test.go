@@ -163,7 +163,8 @@ func TestPart2FullPuzzle(t *testing.T) {
 	puzzle.Check(t, "part2", part2Answer(puzzleLog(puzzle.Seed())), 425904)
 }
 
-// puzzleSize is the number of lines in the log.
+// puzzleSize is the number of lines in the log, over 150 accounts (both
+// times puzzle.Scale(), 1 unless a benchmark asks for a larger input).
 const puzzleSize = 1500
 
 var (
@@ -183,9 +184,10 @@ type simStream struct {
 func puzzleLog(seed string) []string {
 	r := puzzle.New("04-event-store", seed)
 	streams := map[string]*simStream{}
-	lines := make([]string, 0, puzzleSize)
-	for len(lines) < puzzleSize {
-		id := "acc-" + strconv.Itoa(r.Between(1, 150))
+	size := puzzleSize * puzzle.Scale()
+	lines := make([]string, 0, size)
+	for len(lines) < size {
+		id := "acc-" + strconv.Itoa(r.Between(1, 150*puzzle.Scale())) // as many accounts per line at any scale
 		s, ok := streams[id]
 		if !ok {
 			s = &simStream{}

@@ -27,8 +27,9 @@ import (
 const DefaultSeed = "workbook"
 
 var (
-	seedFlag = flag.String("seed", "", "personal puzzle seed (default "+strconv.Quote(DefaultSeed)+")")
-	wantFlag = flag.String("want", "", "expected puzzle answers for -seed, as part1=N,part2=M")
+	seedFlag  = flag.String("seed", "", "personal puzzle seed (default "+strconv.Quote(DefaultSeed)+")")
+	wantFlag  = flag.String("want", "", "expected puzzle answers for -seed, as part1=N,part2=M")
+	scaleFlag = flag.Int("scale", 1, "puzzle input size, as a multiple of the chapter's own (for benchmarks)")
 )
 
 // Seed returns the seed of this run's puzzle input.
@@ -37,6 +38,25 @@ func Seed() string {
 		return DefaultSeed
 	}
 	return *seedFlag
+}
+
+// Scale returns how many times larger than the chapter's own this run's
+// puzzle input is: 1 unless -scale says otherwise. A chapter whose generator
+// multiplies its size by Scale can be measured at 1×, 4× and 16× its input
+// (scripts/benchmarks.sh does). Any scale but 1 has no answers written in the
+// tests, like a personal seed: the workbook learns them from the reference
+// solution.
+func Scale() int {
+	if *scaleFlag < 1 {
+		return 1
+	}
+	return *scaleFlag
+}
+
+// isDefault reports whether this run's input is the chapter's own, whose
+// answers the tests know.
+func isDefault() bool {
+	return Seed() == DefaultSeed && Scale() == 1
 }
 
 // Rand is a small deterministic random source (splitmix64). It gives the
@@ -99,8 +119,8 @@ func Check(t testing.TB, part string, got int, defaultWant int) {
 	seed := Seed()
 	want, ok := wanted(part)
 	if !ok {
-		if seed != DefaultSeed {
-			t.Errorf("puzzle answer %s: %d (seed %q), but there is no expected answer for this seed: run it with `workbook test --seed %s`, which asks the reference solution", part, got, seed, seed)
+		if !isDefault() {
+			t.Errorf("puzzle answer %s: %d (seed %q, scale %d), but there is no expected answer for this input: run it with `workbook test --seed %s`, which asks the reference solution", part, got, seed, Scale(), seed)
 			return
 		}
 		want = defaultWant
