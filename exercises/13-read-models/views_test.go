@@ -1,0 +1,427 @@
+package blog
+
+import (
+	"errors"
+	"fmt"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// storeWith returns a store holding the events, each appended on its own
+// to its post's stream: the Given of a read-side test.
+func storeWith(t *testing.T, events ...Event) *EventStore {
+	t.Helper()
+	store := newStore()
+	appendAll(t, store, events...)
+	return store
+}
+
+// appendAll appends each event to its post's stream.
+func appendAll(t *testing.T, store *EventStore, events ...Event) {
+	t.Helper()
+	for _, e := range events {
+		_, err := store.Append(e.PostID(), AnyVersion, []Event{e})
+		require.NoError(t, err, "given %v", DescribeEvents([]Event{e}))
+	}
+}
+
+// catchUp catches a projection up and checks how many events it handled.
+func catchUp(t *testing.T, store *EventStore, p Projection, what string, want int) {
+	t.Helper()
+	n, err := CatchUp(store, p)
+	require.NoError(t, err, "CatchUp of %s", what)
+	assert.Equal(t, want, n, "CatchUp of %s: the events it handled", what)
+	assert.Equal(t, len(store.ReadAll(1)), p.Checkpoint(), "the checkpoint of %s after CatchUp", what)
+}
+
+// strs copies a list of strings, so that nil and empty compare equal.
+func strs(list []string) []string {
+	return append([]string{}, list...)
+}
+
+// TestPart1Example is the worked example of Part 1: three read models of
+// one store, each catching up when it is told to.
+func TestPart1Example(t *testing.T) {
+	script := []string{
+		"created | post-1 | Hello, Kestrel! | ines",
+		"published | post-1",
+		"created | post-2 | Spring picnic | tomás",
+		"commented | post-1 | comment-1 | olu | Welcome aboard!",
+		"tagged | post-1 | news",
+		"tagged | post-2 | harbour",
+		"catch up list",
+		"catch up tags",
+		"list", // post-2 draft, post-1 published with 1 comment: 2 × (1 + 1) = 4
+		"commented | post-1 | comment-2 | tomás | Who wants a tea rota?",
+		"renamed | post-2 | Spring picnic at the harbour",
+		"published | post-2",
+		"tagged | post-2 | news", // position 10
+		"catch up comments",
+		"comments post-1", // 2
+		"tag news",        // 1: the tag index is still at position 6
+		"catch up tags",
+		"tag news", // 2
+		"list",     // 4: the list is still at position 6
+		"catch up list",
+		"list",             // 1 × (0 + 1) + 2 × (2 + 1) = 1 + 6 = 7
+		"redeliver list 7", // comment-2 again: ignored
+		"list",             // 7
+		"deleted | post-1", // position 11
+		"catch up list",
+		"catch up tags",
+		"list",     // 1 × 1 = 1
+		"tag news", // 1
+		"new comments",
+		"catch up comments",
+		"comments post-1", // 0
+	}
+	// 4 + 2 + 1 + 2 + 4 + 7 + 7 + 1 + 1 + 0 = 29
+	got, err := runScript(script)
+	require.NoError(t, err)
+	assert.Equal(t, 29, got, "the answer of the example script")
+
+	// The same, step by step.
+	store := storeWith(t,
+		PostCreated{Post: "post-1", Title: "Hello, Kestrel!", Author: "ines"},
+		PostPublished{Post: "post-1"},
+		PostCreated{Post: "post-2", Title: "Spring picnic", Author: "tomás"},
+		CommentAdded{Post: "post-1", Comment: "comment-1", Author: "olu", Body: "Welcome aboard!"},
+		PostTagged{Post: "post-1", Tag: "news"},
+		PostTagged{Post: "post-2", Tag: "harbour"},
+	)
+	list, comments, tags := NewPostList(), NewCommentsByPost(), NewTagIndex()
+	assert.Equal(t, 0, list.Checkpoint(), "a new list's checkpoint")
+	catchUp(t, store, list, "the list", 6)
+	catchUp(t, store, tags, "the tag index", 6)
+	assert.Equal(t, []string{
+		`post-2 "Spring picnic" by tomás, draft, 0 comments`,
+		`post-1 "Hello, Kestrel!" by ines, published, 1 comments`,
+	}, DescribePosts(list.Posts()), "the list at position 6")
+
+	appendAll(t, store,
+		CommentAdded{Post: "post-1", Comment: "comment-2", Author: "tomás", Body: "Who wants a tea rota?"},
+		PostRenamed{Post: "post-2", Title: "Spring picnic at the harbour"},
+		PostPublished{Post: "post-2"},
+		PostTagged{Post: "post-2", Tag: "news"},
+	)
+	catchUp(t, store, comments, "the comments", 10)
+	assert.Equal(t, []string{"comment-1 olu: Welcome aboard!", "comment-2 tomás: Who wants a tea rota?"},
+		DescribeComments(comments.For("post-1")), "the comments of post-1")
+	assert.Equal(t, []string{"post-1"}, strs(tags.Posts("news")), "the posts tagged news, before the index catches up")
+	catchUp(t, store, tags, "the tag index", 4)
+	assert.Equal(t, []string{"post-1", "post-2"}, strs(tags.Posts("news")), "the posts tagged news")
+	assert.Equal(t, []string{"harbour", "news"}, strs(tags.Tags("post-2")), "the tags of post-2")
+	assert.Equal(t, 6, list.Checkpoint(), "the list has not caught up")
+	catchUp(t, store, list, "the list", 4)
+	require.NoError(t, list.Handle(store.ReadAll(7)[0]), "position 7 again")
+	assert.Equal(t, []string{
+		`post-2 "Spring picnic at the harbour" by tomás, published, 0 comments`,
+		`post-1 "Hello, Kestrel!" by ines, published, 2 comments`,
+	}, DescribePosts(list.Posts()), "the list at position 10, after position 7 again")
+
+	appendAll(t, store, PostDeleted{Post: "post-1"})
+	catchUp(t, store, list, "the list", 1)
+	catchUp(t, store, tags, "the tag index", 1)
+	assert.Equal(t, []string{`post-2 "Spring picnic at the harbour" by tomás, published, 0 comments`},
+		DescribePosts(list.Posts()), "the list after post-1 is deleted")
+	assert.Equal(t, []string{"post-2"}, strs(tags.Posts("news")), "the posts tagged news after post-1 is deleted")
+	later := NewCommentsByPost()
+	catchUp(t, store, later, "a new comments view", 11)
+	assert.Empty(t, DescribeComments(later.For("post-1")), "the comments of the deleted post-1")
+}
+
+// recorder is a test projection: it notes the positions it handles, and
+// fails at one position if told to.
+type recorder struct {
+	checkpoint int
+	handled    []int
+	failAt     int
+}
+
+var errRecorder = errors.New("the recorder's database is down")
+
+func (r *recorder) Checkpoint() int { return r.checkpoint }
+
+func (r *recorder) Handle(e RecordedEvent) error {
+	if e.Position <= r.checkpoint {
+		return nil
+	}
+	if e.Position == r.failAt {
+		return fmt.Errorf("at @%d: %w", e.Position, errRecorder)
+	}
+	r.checkpoint = e.Position
+	r.handled = append(r.handled, e.Position)
+	return nil
+}
+
+var (
+	hello   = PostCreated{Post: "post-1", Title: "Hello, Kestrel!", Author: "ines", Body: "Welcome."}
+	picnic  = PostCreated{Post: "post-2", Title: "Spring picnic", Author: "tomás", Body: "Bring a blanket."}
+	minutes = PostCreated{Post: "post-3", Title: "Minutes of the spring meeting", Author: "olu", Body: "We met."}
+)
+
+func TestPart1FullCatchUp(t *testing.T) {
+	empty := &recorder{}
+	n, err := CatchUp(newStore(), empty)
+	assert.NoError(t, err, "CatchUp on an empty store")
+	assert.Equal(t, 0, n, "CatchUp on an empty store")
+
+	store := storeWith(t, hello, picnic, minutes, PostPublished{Post: "post-2"})
+	r := &recorder{}
+	n, err = CatchUp(store, r)
+	assert.NoError(t, err)
+	assert.Equal(t, 4, n, "the first CatchUp handles every event")
+	assert.Equal(t, []int{1, 2, 3, 4}, r.handled, "the positions handled, in order")
+	n, err = CatchUp(store, r)
+	assert.NoError(t, err)
+	assert.Equal(t, 0, n, "a second CatchUp with nothing new")
+
+	appendAll(t, store, PostDeleted{Post: "post-1"}, PostRenamed{Post: "post-3", Title: "Spring minutes"})
+	n, _ = CatchUp(store, r)
+	assert.Equal(t, 2, n, "CatchUp after two appends")
+	assert.Equal(t, []int{1, 2, 3, 4, 5, 6}, r.handled, "each position is handed over once")
+
+	byHand := &recorder{}
+	require.NoError(t, byHand.Handle(store.ReadAll(1)[0]))
+	require.NoError(t, byHand.Handle(store.ReadAll(2)[0]))
+	n, _ = CatchUp(store, byHand)
+	assert.Equal(t, 4, n, "CatchUp starts after the events handled by hand")
+	assert.Equal(t, []int{1, 2, 3, 4, 5, 6}, byHand.handled, "CatchUp starts after the checkpoint")
+
+	failing := &recorder{failAt: 4}
+	n, err = CatchUp(store, failing)
+	assert.True(t, errors.Is(err, errRecorder), "CatchUp returns Handle's error: got %v", err)
+	assert.Equal(t, 2+1, n, "CatchUp stops at the error and counts the events handled before it")
+	assert.Equal(t, []int{1, 2, 3}, failing.handled, "nothing is handed over after the error")
+	failing.failAt = 0
+	n, err = CatchUp(store, failing)
+	assert.NoError(t, err, "CatchUp again, once the error has gone")
+	assert.Equal(t, 3, n, "CatchUp again, from the failed event on")
+}
+
+// listAfter returns a list caught up on the events.
+func listAfter(t *testing.T, events ...Event) *PostList {
+	t.Helper()
+	store := storeWith(t, events...)
+	list := NewPostList()
+	catchUp(t, store, list, "the list", len(events))
+	return list
+}
+
+func TestPart1FullPostList(t *testing.T) {
+	tests := []struct {
+		name  string
+		given []Event
+		want  []string
+	}{
+		{"no posts", nil, []string{}},
+		{"a draft", []Event{hello},
+			[]string{`post-1 "Hello, Kestrel!" by ines, draft, 0 comments`}},
+		{"newest first", []Event{hello, picnic, minutes},
+			[]string{`post-3 "Minutes of the spring meeting" by olu, draft, 0 comments`,
+				`post-2 "Spring picnic" by tomás, draft, 0 comments`,
+				`post-1 "Hello, Kestrel!" by ines, draft, 0 comments`}},
+		{"newest by creation, not by last change", []Event{hello, picnic, PostPublished{Post: "post-1"}, PostRenamed{Post: "post-1", Title: "Hello again"}},
+			[]string{`post-2 "Spring picnic" by tomás, draft, 0 comments`,
+				`post-1 "Hello again" by ines, published, 0 comments`}},
+		{"renamed twice", []Event{picnic, PostRenamed{Post: "post-2", Title: "Summer picnic"}, PostRenamed{Post: "post-2", Title: "Autumn picnic"}},
+			[]string{`post-2 "Autumn picnic" by tomás, draft, 0 comments`}},
+		{"comments counted", []Event{hello, PostPublished{Post: "post-1"},
+			CommentAdded{Post: "post-1", Comment: "comment-1", Author: "olu", Body: "Hi"},
+			CommentAdded{Post: "post-1", Comment: "comment-2", Author: "ada", Body: "Hi"},
+			CommentAdded{Post: "post-1", Comment: "comment-3", Author: "olu", Body: "Again"}},
+			[]string{`post-1 "Hello, Kestrel!" by ines, published, 3 comments`}},
+		{"a deleted post vanishes", []Event{hello, picnic, PostPublished{Post: "post-1"}, PostDeleted{Post: "post-1"}},
+			[]string{`post-2 "Spring picnic" by tomás, draft, 0 comments`}},
+		{"tags and favourites change nothing here", []Event{hello, PostTagged{Post: "post-1", Tag: "news"},
+			PostFavourited{Post: "post-1", Member: "ada"}, PostUntagged{Post: "post-1", Tag: "news"}, PostUnfavourited{Post: "post-1", Member: "ada"}},
+			[]string{`post-1 "Hello, Kestrel!" by ines, draft, 0 comments`}},
+		{"events of a post it does not know change nothing", []Event{picnic, PostRenamed{Post: "post-9", Title: "Ghost"},
+			PostPublished{Post: "post-9"}, CommentAdded{Post: "post-9", Comment: "comment-1", Author: "olu", Body: "Boo"}, PostDeleted{Post: "post-8"}},
+			[]string{`post-2 "Spring picnic" by tomás, draft, 0 comments`}},
+	}
+	for _, tt := range tests {
+		list := listAfter(t, tt.given...)
+		assert.Equal(t, tt.want, DescribePosts(list.Posts()), "%s: Posts() after %v", tt.name, DescribeEvents(tt.given))
+	}
+
+	list := listAfter(t, hello, picnic)
+	posts := list.Posts()
+	posts[0].Title = "Changed by the caller"
+	assert.Equal(t, []string{`post-2 "Spring picnic" by tomás, draft, 0 comments`, `post-1 "Hello, Kestrel!" by ines, draft, 0 comments`},
+		DescribePosts(list.Posts()), "Posts() is a copy: changing it changes nothing")
+}
+
+func TestPart1FullComments(t *testing.T) {
+	c1 := CommentAdded{Post: "post-1", Comment: "comment-1", Author: "olu", Body: "First!"}
+	c2 := CommentAdded{Post: "post-2", Comment: "comment-2", Author: "ada", Body: "Bring cake."}
+	c3 := CommentAdded{Post: "post-1", Comment: "comment-3", Author: "tomás", Body: "Second."}
+	c4 := CommentAdded{Post: "post-2", Comment: "comment-4", Author: "ines", Body: "And tea."}
+	store := storeWith(t, hello, picnic, c1, c2, c3, c4)
+	view := NewCommentsByPost()
+	assert.Equal(t, 0, view.Checkpoint(), "a new view's checkpoint")
+	catchUp(t, store, view, "the comments", 6)
+	assert.Equal(t, []string{"comment-1 olu: First!", "comment-3 tomás: Second."}, DescribeComments(view.For("post-1")), "For(post-1), oldest first")
+	assert.Equal(t, []string{"comment-2 ada: Bring cake.", "comment-4 ines: And tea."}, DescribeComments(view.For("post-2")), "For(post-2)")
+	assert.Empty(t, DescribeComments(view.For("post-3")), "For a post never created")
+
+	got := view.For("post-1")
+	got[0].Body = "Changed by the caller"
+	assert.Equal(t, "First!", view.For("post-1")[0].Body, "For is a copy: changing it changes nothing")
+	got = append(got[:1], Comment{ID: "comment-99", Author: "x", Body: "y"})
+	assert.Equal(t, []string{"comment-1 olu: First!", "comment-3 tomás: Second."}, DescribeComments(view.For("post-1")), "For is a copy: appending to it changes nothing")
+
+	appendAll(t, store, PostDeleted{Post: "post-1"}, PostTagged{Post: "post-2", Tag: "news"})
+	catchUp(t, store, view, "the comments", 2)
+	assert.Empty(t, DescribeComments(view.For("post-1")), "For a deleted post")
+	assert.Equal(t, 2, len(view.For("post-2")), "the other post keeps its comments")
+}
+
+func TestPart1FullTags(t *testing.T) {
+	var given []Event
+	for i := 1; i <= 10; i++ {
+		given = append(given, PostCreated{Post: fmt.Sprintf("post-%d", i), Title: fmt.Sprintf("Post number %d", i), Author: "ines", Body: "x"})
+	}
+	given = append(given,
+		PostTagged{Post: "post-9", Tag: "news"},
+		PostTagged{Post: "post-10", Tag: "news"},
+		PostTagged{Post: "post-2", Tag: "news"},
+		PostTagged{Post: "post-2", Tag: "harbour"},
+		PostTagged{Post: "post-2", Tag: "events"},
+		PostTagged{Post: "post-3", Tag: "harbour"},
+	)
+	store := storeWith(t, given...)
+	index := NewTagIndex()
+	assert.Equal(t, 0, index.Checkpoint(), "a new index's checkpoint")
+	catchUp(t, store, index, "the tag index", 16)
+	assert.Equal(t, []string{"post-10", "post-2", "post-9"}, strs(index.Posts("news")), "Posts(news), sorted as strings")
+	assert.Equal(t, []string{"events", "harbour", "news"}, strs(index.Tags("post-2")), "Tags(post-2), sorted")
+	assert.Empty(t, index.Posts("choir"), "Posts of a tag no post has")
+	assert.Empty(t, index.Tags("post-5"), "Tags of a post without tags")
+	assert.Empty(t, index.Tags("post-99"), "Tags of a post never created")
+
+	appendAll(t, store,
+		PostUntagged{Post: "post-9", Tag: "news"},
+		PostUntagged{Post: "post-2", Tag: "harbour"},
+		PostDeleted{Post: "post-2"},
+		PostTagged{Post: "post-3", Tag: "news"},
+		PostUntagged{Post: "post-3", Tag: "harbour"},
+	)
+	catchUp(t, store, index, "the tag index", 5)
+	assert.Equal(t, []string{"post-10", "post-3"}, strs(index.Posts("news")), "Posts(news) after untagging post-9 and deleting post-2")
+	assert.Empty(t, index.Posts("harbour"), "Posts(harbour): untagged and deleted")
+	assert.Empty(t, index.Posts("events"), "Posts(events): its only post was deleted")
+	assert.Empty(t, index.Tags("post-2"), "Tags of a deleted post")
+	assert.Equal(t, []string{"news"}, strs(index.Tags("post-3")), "Tags(post-3)")
+
+	got := index.Posts("news")
+	got[0] = "post-77"
+	assert.Equal(t, []string{"post-10", "post-3"}, strs(index.Posts("news")), "Posts is a copy")
+	got = index.Tags("post-3")
+	got[0] = "changed"
+	assert.Equal(t, []string{"news"}, strs(index.Tags("post-3")), "Tags is a copy")
+}
+
+// blogHistory is a small history with every kind of event.
+func blogHistory() []Event {
+	return []Event{
+		hello, picnic, PostPublished{Post: "post-1"},
+		CommentAdded{Post: "post-1", Comment: "comment-1", Author: "olu", Body: "Welcome!"},
+		PostTagged{Post: "post-1", Tag: "news"}, PostTagged{Post: "post-2", Tag: "news"},
+		PostFavourited{Post: "post-1", Member: "ada"},
+		minutes, CommentAdded{Post: "post-2", Comment: "comment-2", Author: "ada", Body: "Cake?"},
+		PostRenamed{Post: "post-2", Title: "Spring picnic, moved indoors"},
+		PostTagged{Post: "post-3", Tag: "minutes"}, PostUntagged{Post: "post-2", Tag: "news"},
+		PostDeleted{Post: "post-1"}, PostPublished{Post: "post-3"},
+		CommentAdded{Post: "post-3", Comment: "comment-3", Author: "tomás", Body: "Thanks."},
+		PostTagged{Post: "post-3", Tag: "news"},
+	}
+}
+
+// views describes what the three read models answer.
+func views(list *PostList, comments *CommentsByPost, tags *TagIndex) []string {
+	out := DescribePosts(list.Posts())
+	for _, id := range []string{"post-1", "post-2", "post-3"} {
+		out = append(out, fmt.Sprintf("%s comments %v tags %v", id, DescribeComments(comments.For(id)), strs(tags.Tags(id))))
+	}
+	for _, tag := range []string{"news", "minutes"} {
+		out = append(out, fmt.Sprintf("tag %s: %v", tag, strs(tags.Posts(tag))))
+	}
+	return out
+}
+
+func TestPart1FullIdempotent(t *testing.T) {
+	history := blogHistory()
+	store := storeWith(t, history...)
+	list, comments, tags := NewPostList(), NewCommentsByPost(), NewTagIndex()
+	for _, p := range []Projection{list, comments, tags} {
+		catchUp(t, store, p, "a view", len(history))
+	}
+	want := views(list, comments, tags)
+	assert.Equal(t, []string{
+		`post-3 "Minutes of the spring meeting" by olu, published, 1 comments`,
+		`post-2 "Spring picnic, moved indoors" by tomás, draft, 1 comments`,
+		"post-1 comments [] tags []",
+		"post-2 comments [comment-2 ada: Cake?] tags []",
+		"post-3 comments [comment-3 tomás: Thanks.] tags [minutes news]",
+		"tag news: [post-3]",
+		"tag minutes: [post-3]",
+	}, want, "the three views of the history")
+
+	// Everything delivered again, and caught up again: nothing changes.
+	for _, r := range store.ReadAll(1) {
+		for _, p := range []Projection{list, comments, tags} {
+			require.NoError(t, p.Handle(r), "Handle(@%d) again", r.Position)
+			assert.Equal(t, len(history), p.Checkpoint(), "the checkpoint after @%d again", r.Position)
+		}
+	}
+	for _, p := range []Projection{list, comments, tags} {
+		catchUp(t, store, p, "a view caught up", 0)
+	}
+	assert.Equal(t, want, views(list, comments, tags), "the views after every event again")
+
+	// Every event handed over twice in a row, by hand.
+	list2, comments2, tags2 := NewPostList(), NewCommentsByPost(), NewTagIndex()
+	for _, r := range store.ReadAll(1) {
+		for _, p := range []Projection{list2, comments2, tags2} {
+			require.NoError(t, p.Handle(r))
+			require.NoError(t, p.Handle(r))
+			assert.Equal(t, r.Position, p.Checkpoint(), "the checkpoint after @%d, twice", r.Position)
+		}
+	}
+	assert.Equal(t, want, views(list2, comments2, tags2), "views handed every event twice")
+}
+
+func TestPart1FullIndependent(t *testing.T) {
+	history := blogHistory()
+	store := newStore()
+	list, comments, tags := NewPostList(), NewCommentsByPost(), NewTagIndex()
+	// Each view catches up at its own moments.
+	for i, e := range history {
+		appendAll(t, store, e)
+		if i%3 == 0 {
+			catchUp(t, store, list, "the list", len(store.ReadAll(list.Checkpoint()+1)))
+		}
+		if i%5 == 4 {
+			catchUp(t, store, tags, "the tag index", len(store.ReadAll(tags.Checkpoint()+1)))
+		}
+	}
+	assert.Equal(t, 16, len(history))
+	assert.Equal(t, 16, list.Checkpoint(), "the list caught up after the last event")
+	assert.Equal(t, 15, tags.Checkpoint(), "the tag index lags by one event")
+	assert.Equal(t, 0, comments.Checkpoint(), "the comments view never caught up")
+	assert.Empty(t, DescribeComments(comments.For("post-3")), "a view that never caught up knows nothing")
+	assert.Equal(t, []string{"minutes"}, strs(tags.Tags("post-3")), "the tag index has not seen post-3 tagged news")
+
+	// A view added later starts from the first event and agrees.
+	catchUp(t, store, comments, "the comments", 16)
+	catchUp(t, store, tags, "the tag index", 1)
+	fresh := []Projection{NewPostList(), NewCommentsByPost(), NewTagIndex()}
+	for _, p := range fresh {
+		catchUp(t, store, p, "a new view", 16)
+	}
+	assert.Equal(t, views(list, comments, tags), views(fresh[0].(*PostList), fresh[1].(*CommentsByPost), fresh[2].(*TagIndex)),
+		"views caught up bit by bit and views built later agree")
+}

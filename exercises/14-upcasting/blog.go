@@ -1,0 +1,40 @@
+package blog
+
+// Blog handles the blog's commands on the JSON store, one stream per post.
+// Add the fields you need: the store, and the slug index of chapter 12
+// (position of the last event folded, live post id → slug).
+type Blog struct {
+}
+
+// NewBlog returns a blog that handles commands on store.
+func NewBlog(store *JSONStore) *Blog {
+	panic("TODO(ch14): implement NewBlog")
+}
+
+// Dispatch is chapter 12's Dispatch under this year's rules, on the JSON
+// store:
+//
+//  1. Validate (MinTitle is 8 now). Field errors: return nil, the errors
+//     and Invalid(errors), before the store is read.
+//  2. Load the post with LoadPost. An error: return nil, nil and the error
+//     (wrapped with %w), and append nothing.
+//  3. Decide, as in chapter 12, with the changes below.
+//  4. Encode each event and Append them with the version loaded. Return
+//     the events.
+//
+// CreatePost stores the slug: PostCreated{..., Slug: Slugify(title)}. The
+// slug is taken when another live post's slug, as its events (upcast)
+// recorded it, is the same.
+//
+// RenamePost keeps the slug: PostRenamed{..., Slug: the post's slug}. So a
+// rename never has a slug conflict any more.
+//
+// Nothing re-checks what the store already holds: a post created last year
+// with a 6-character title may be published, renamed (to a title of 8 or
+// more) or deleted like any other.
+//
+// The slug index must see every event in the store, of every schema,
+// including those other writers append behind the blog's back.
+func (b *Blog) Dispatch(cmd Command) ([]Event, []FieldError, error) {
+	panic("TODO(ch14): implement Dispatch")
+}

@@ -1,0 +1,313 @@
+package blog
+
+import (
+	"errors"
+	"fmt"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// scenario is an aggregate test: Given these stored events (lines, of any
+// schema), When this command is dispatched, Then these events are
+// recorded, or the command is refused with these field errors.
+type scenario struct {
+	name  string
+	given []string
+	when  Command
+	then  []Event  // nil: nothing is recorded
+	errs  []string // the refusal's field errors, as DescribeFieldErrors writes them
+}
+
+// checkDispatch dispatches one command on a blog over store and checks
+// what it returns and what it appends, and that what was stored before
+// stays as it was.
+func checkDispatch(t *testing.T, store *JSONStore, blog *Blog, what string, when Command, then []Event, errs []string) {
+	t.Helper()
+	before := DescribeRecords(store.ReadAll(1))
+	events, fieldErrs, err := blog.Dispatch(when)
+	what = fmt.Sprintf("%s: Dispatch(%s)", what, DescribeCommand(when))
+	after := DescribeRecords(store.ReadAll(1))
+	if len(after) >= len(before) {
+		assert.Equal(t, before, after[:len(before)], "%s: the events stored before stay as they were written", what)
+	}
+	if errs != nil {
+		if assert.Error(t, err, "%s is refused", what) {
+			assert.True(t, errors.Is(err, ErrInvalid), "%s: the error wraps ErrInvalid: got %v", what, err)
+			assert.Equal(t, Invalid(fieldErrs).Error(), err.Error(), "%s: the error is Invalid(the field errors)", what)
+		}
+		assert.Equal(t, errs, DescribeFieldErrors(fieldErrs), "%s: the field errors", what)
+		assert.Empty(t, DescribeEvents(events), "%s is refused, so it returns no events", what)
+		assert.Equal(t, before, after, "%s is refused, so it appends nothing", what)
+		return
+	}
+	if !assert.NoError(t, err, "%s", what) {
+		return
+	}
+	assert.Empty(t, DescribeFieldErrors(fieldErrs), "%s succeeds, so it has no field errors", what)
+	assert.Equal(t, DescribeEvents(then), DescribeEvents(events), "%s: the events it returns", what)
+	var want, got []string
+	for _, e := range then {
+		s, err := Encode(e)
+		require.NoError(t, err)
+		want = append(want, describeCanonical(s))
+	}
+	for _, r := range store.ReadAll(len(before) + 1) {
+		got = append(got, describeCanonical(r.Event))
+	}
+	assert.Equal(t, want, got, "%s: the events it appends, in their current schema", what)
+}
+
+// checkScenarios runs each scenario on a fresh store and blog.
+func checkScenarios(t *testing.T, tests []scenario) {
+	t.Helper()
+	for _, tt := range tests {
+		store := archiveOf(tt.given)
+		checkDispatch(t, store, NewBlog(store), tt.name, tt.when, tt.then, tt.errs)
+	}
+}
+
+// TestPart2Example is the worked example of Part 2: this year's code and
+// rules, on last year's archive.
+func TestPart2Example(t *testing.T) {
+	history := []string{
+		`post-1 PostCreated 1 {"post":"post-1","title":"Rates!","author":"tomás","body":"They go up in May."}`,
+		`post-2 PostCreated 1 {"post":"post-2","title":"Spring picnic","author":"ines","body":"Bring a blanket."}`,
+		`post-2 PostRenamed 1 {"post":"post-2","title":"Summer picnic"}`,
+	}
+	steps := []struct {
+		line string
+		then []Event
+		errs []string
+	}{
+		// Rates! has 6 characters: a fact of last year, not checked again.
+		{"publish | post-1", []Event{PostPublished{Post: "post-1"}}, nil},
+		// Rates has 5 characters: a new title needs at least 8.
+		{"rename | post-1 | Rates", nil, []string{"title should be at least 8 character(s)"}},
+		{"rename | post-1 | New rates for May",
+			[]Event{PostRenamed{Post: "post-1", Title: "New rates for May", Slug: "rates"}}, nil},
+		{"create | post-3 | Spring picnic | ada | Who brings the tea?",
+			[]Event{PostCreated{Post: "post-3", Title: "Spring picnic", Slug: "spring-picnic", Author: "ada", Body: "Who brings the tea?"}}, nil},
+		{"create | post-4 | Summer picnic! | olu | Me too.", nil, []string{"slug has already been taken"}},
+		{"create | post-4 | Rates... | olu | Again.", nil, []string{"slug has already been taken"}},
+		{"rename | post-3 | Summer picnic",
+			[]Event{PostRenamed{Post: "post-3", Title: "Summer picnic", Slug: "spring-picnic"}}, nil},
+	}
+	store := archiveOf(history)
+	blog := NewBlog(store)
+	var lines []string
+	for _, step := range steps {
+		lines = append(lines, step.line)
+		cmd, err := parseCommand(step.line)
+		require.NoError(t, err, "parseCommand(%q)", step.line)
+		checkDispatch(t, store, blog, step.line, cmd, step.then, step.errs)
+	}
+	assert.Equal(t, []string{
+		`post-1 v1 @1 PostCreated/1 {"post":"post-1","title":"Rates!","author":"tomás","body":"They go up in May."}`,
+		`post-2 v1 @2 PostCreated/1 {"post":"post-2","title":"Spring picnic","author":"ines","body":"Bring a blanket."}`,
+		`post-2 v2 @3 PostRenamed/1 {"post":"post-2","title":"Summer picnic"}`,
+		`post-1 v2 @4 PostPublished/1 {"post":"post-1"}`,
+		`post-1 v3 @5 PostRenamed/2 {"post":"post-1","title":"New rates for May","slug":"rates"}`,
+		`post-3 v1 @6 PostCreated/2 {"post":"post-3","title":"Spring picnic","slug":"spring-picnic","author":"ada","body":"Who brings the tea?"}`,
+		`post-3 v2 @7 PostRenamed/2 {"post":"post-3","title":"Summer picnic","slug":"spring-picnic"}`,
+	}, DescribeRecords(store.ReadAll(1)), "the store after the example")
+	// Refused: 1 + 1 + 1 = 3 field errors; the store holds 7 events: 3 × 7 = 21.
+	assert.Equal(t, 21, part2Answer(history, lines), "part2Answer")
+}
+
+// Last year's events, as last year's code stored them.
+const (
+	oldPicnic  = `post-1 PostCreated 1 {"post":"post-1","title":"Spring picnic","author":"ines","body":"Bring a blanket."}`
+	oldRates   = `post-2 PostCreated 1 {"post":"post-2","title":"Rates!","author":"tomás","body":"Up in May."}`
+	oldRenamed = `post-1 PostRenamed 1 {"post":"post-1","title":"Summer picnic"}`
+	oldDeleted = `post-1 PostDeleted 1 {"post":"post-1"}`
+	oldWalk    = `post-3 PostCreated 1 {"post":"post-3","title":"Autumn walk","author":"olu","body":"Boots."}`
+)
+
+func TestPart2FullCreate(t *testing.T) {
+	checkScenarios(t, []scenario{
+		{name: "a new post stores its slug",
+			when: CreatePost{Post: "post-1", Title: "  Spring picnic ", Author: " ines ", Body: " Bring a blanket.\n"},
+			then: []Event{PostCreated{Post: "post-1", Title: "Spring picnic", Slug: "spring-picnic", Author: "ines", Body: " Bring a blanket.\n"}}},
+		{name: "a title of 7 characters is too short now",
+			when: CreatePost{Post: "post-1", Title: "Regatta", Author: "olu", Body: "Boats."},
+			errs: []string{"title should be at least 8 character(s)"}},
+		{name: "a title of 8 characters is fine",
+			when: CreatePost{Post: "post-1", Title: "Regattas", Author: "olu", Body: "Boats."},
+			then: []Event{PostCreated{Post: "post-1", Title: "Regattas", Slug: "regattas", Author: "olu", Body: "Boats."}}},
+		{name: "a post created last year has the slug of its title",
+			given: []string{oldPicnic},
+			when:  CreatePost{Post: "post-2", Title: "SPRING PICNIC", Author: "tomás", Body: "Me too."},
+			errs:  []string{"slug has already been taken"}},
+		{name: "a post renamed last year took its new title's slug",
+			given: []string{oldPicnic, oldRenamed},
+			when:  CreatePost{Post: "post-2", Title: "Summer picnic!", Author: "tomás", Body: "Me too."},
+			errs:  []string{"slug has already been taken"}},
+		{name: "and freed its old one",
+			given: []string{oldPicnic, oldRenamed},
+			when:  CreatePost{Post: "post-2", Title: "Spring picnic", Author: "tomás", Body: "Again."},
+			then:  []Event{PostCreated{Post: "post-2", Title: "Spring picnic", Slug: "spring-picnic", Author: "tomás", Body: "Again."}}},
+		{name: "a post renamed this year keeps its slug",
+			given: []string{oldPicnic, current(PostRenamed{Post: "post-1", Title: "Summer picnic", Slug: "spring-picnic"})},
+			when:  CreatePost{Post: "post-2", Title: "Spring, picnic", Author: "tomás", Body: "Again."},
+			errs:  []string{"slug has already been taken"}},
+		{name: "so its new title's slug is free",
+			given: []string{oldPicnic, current(PostRenamed{Post: "post-1", Title: "Summer picnic", Slug: "spring-picnic"})},
+			when:  CreatePost{Post: "post-2", Title: "Summer picnic", Author: "tomás", Body: "Again."},
+			then:  []Event{PostCreated{Post: "post-2", Title: "Summer picnic", Slug: "summer-picnic", Author: "tomás", Body: "Again."}}},
+		{name: "a slug is what was stored, not what the title says",
+			given: []string{current(PostCreated{Post: "post-1", Title: "Spring picnic", Slug: "picnic", Author: "olu", Body: "x"})},
+			when:  CreatePost{Post: "post-2", Title: "Picnic!!", Author: "tomás", Body: "Again."},
+			errs:  []string{"slug has already been taken"}},
+		{name: "a slug is what was stored: the title's own is free",
+			given: []string{current(PostCreated{Post: "post-1", Title: "Spring picnic", Slug: "picnic", Author: "olu", Body: "x"})},
+			when:  CreatePost{Post: "post-2", Title: "Spring picnic", Author: "tomás", Body: "Again."},
+			then:  []Event{PostCreated{Post: "post-2", Title: "Spring picnic", Slug: "spring-picnic", Author: "tomás", Body: "Again."}}},
+		{name: "a deleted post frees its slug",
+			given: []string{oldPicnic, oldDeleted},
+			when:  CreatePost{Post: "post-2", Title: "Spring picnic", Author: "tomás", Body: "Again."},
+			then:  []Event{PostCreated{Post: "post-2", Title: "Spring picnic", Slug: "spring-picnic", Author: "tomás", Body: "Again."}}},
+		{name: "a post id from last year stays taken, even deleted",
+			given: []string{oldPicnic, oldDeleted},
+			when:  CreatePost{Post: "post-1", Title: "Autumn walk", Author: "olu", Body: "Boots."},
+			errs:  []string{"post has already been taken"}},
+		{name: "validation comes first",
+			given: []string{oldPicnic},
+			when:  CreatePost{Post: "post-1", Title: "Teatime", Author: "ines", Body: "x"},
+			errs:  []string{"title should be at least 8 character(s)"}},
+	})
+}
+
+func TestPart2FullRename(t *testing.T) {
+	checkScenarios(t, []scenario{
+		{name: "an old post with a short title gets a longer one, and keeps its slug",
+			given: []string{oldRates},
+			when:  RenamePost{Post: "post-2", Title: " Rates go up in May "},
+			then:  []Event{PostRenamed{Post: "post-2", Title: "Rates go up in May", Slug: "rates"}}},
+		{name: "a new title of 7 characters",
+			given: []string{oldRates},
+			when:  RenamePost{Post: "post-2", Title: "Rates!!"},
+			errs:  []string{"title should be at least 8 character(s)"}},
+		{name: "the short title it has: validation comes first",
+			given: []string{oldRates},
+			when:  RenamePost{Post: "post-2", Title: "Rates!"},
+			errs:  []string{"title should be at least 8 character(s)"}},
+		{name: "the title it has: nothing to record",
+			given: []string{oldPicnic, oldRenamed},
+			when:  RenamePost{Post: "post-1", Title: " Summer picnic "}},
+		{name: "a post renamed last year keeps the slug it moved to",
+			given: []string{oldPicnic, oldRenamed},
+			when:  RenamePost{Post: "post-1", Title: "Autumn picnic"},
+			then:  []Event{PostRenamed{Post: "post-1", Title: "Autumn picnic", Slug: "summer-picnic"}}},
+		{name: "a post renamed this year keeps its first slug",
+			given: []string{oldPicnic, current(PostRenamed{Post: "post-1", Title: "Summer picnic", Slug: "spring-picnic"})},
+			when:  RenamePost{Post: "post-1", Title: "Autumn picnic"},
+			then:  []Event{PostRenamed{Post: "post-1", Title: "Autumn picnic", Slug: "spring-picnic"}}},
+		{name: "another post's slug in the title is no conflict: the slug does not change",
+			given: []string{oldPicnic, oldWalk},
+			when:  RenamePost{Post: "post-3", Title: "Spring picnic"},
+			then:  []Event{PostRenamed{Post: "post-3", Title: "Spring picnic", Slug: "autumn-walk"}}},
+		{name: "the post was never created",
+			given: []string{oldPicnic},
+			when:  RenamePost{Post: "post-2", Title: "Autumn walk"},
+			errs:  []string{"post does not exist"}},
+		{name: "the post was deleted",
+			given: []string{oldPicnic, oldDeleted},
+			when:  RenamePost{Post: "post-1", Title: "Autumn walk"},
+			errs:  []string{"post is deleted"}},
+	})
+}
+
+func TestPart2FullPublishAndDelete(t *testing.T) {
+	published := `post-2 PostPublished 1 {"post":"post-2"}`
+	checkScenarios(t, []scenario{
+		{name: "publish an old post with a short title", given: []string{oldRates},
+			when: PublishPost{Post: "post-2"}, then: []Event{PostPublished{Post: "post-2"}}},
+		{name: "publish twice: nothing to record", given: []string{oldRates, published},
+			when: PublishPost{Post: "post-2"}},
+		{name: "delete an old post with a short title", given: []string{oldRates, published},
+			when: DeletePost{Post: "post-2"}, then: []Event{PostDeleted{Post: "post-2"}}},
+		{name: "publish a post never created", given: []string{oldRates},
+			when: PublishPost{Post: "post-1"}, errs: []string{"post does not exist"}},
+		{name: "publish a post deleted last year", given: []string{oldPicnic, oldDeleted},
+			when: PublishPost{Post: "post-1"}, errs: []string{"post is deleted"}},
+		{name: "delete twice", given: []string{oldPicnic, oldDeleted},
+			when: DeletePost{Post: "post-1"}, errs: []string{"post is deleted"}},
+		{name: "an unknown command", given: []string{oldPicnic},
+			when: pinPost{Post: "post-1", Days: 7}, errs: []string{"command is unknown"}},
+		{name: "no command", when: nil, errs: []string{"command is unknown"}},
+	})
+}
+
+// TestPart2FullUnknownSchema: a post whose stream holds an event of a
+// schema newer than this code cannot be loaded, so no command on it can be
+// decided: Dispatch returns the error, with no field errors, and appends
+// nothing.
+func TestPart2FullUnknownSchema(t *testing.T) {
+	store := archiveOf([]string{
+		oldPicnic,
+		`post-1 PostRenamed 3 {"post":"post-1","title":"Spring picnic","slug":"spring-picnic","subtitle":"Bring a blanket"}`,
+	})
+	before := DescribeRecords(store.ReadAll(1))
+	events, fieldErrs, err := NewBlog(store).Dispatch(PublishPost{Post: "post-1"})
+	assert.True(t, errors.Is(err, ErrUnknownSchema), "Dispatch(PublishPost{Post:post-1}) on a stream with a schema 3 event: want an error wrapping ErrUnknownSchema, got %v", err)
+	assert.False(t, errors.Is(err, ErrInvalid), "the command is not invalid: the store holds what this code cannot read")
+	assert.Empty(t, DescribeFieldErrors(fieldErrs), "no field errors")
+	assert.Empty(t, DescribeEvents(events), "no events")
+	assert.Equal(t, before, DescribeRecords(store.ReadAll(1)), "nothing appended")
+}
+
+// TestPart2FullVersions: new events go to the end of old streams, in the
+// current schema, and the old events stay as they were written.
+func TestPart2FullVersions(t *testing.T) {
+	store := archiveOf([]string{oldPicnic, oldRates, oldRenamed, oldWalk})
+	blog := NewBlog(store)
+	checkDispatch(t, store, blog, "a post at version 2", RenamePost{Post: "post-1", Title: "Summer picnic, moved indoors"},
+		[]Event{PostRenamed{Post: "post-1", Title: "Summer picnic, moved indoors", Slug: "summer-picnic"}}, nil)
+	checkDispatch(t, store, blog, "a post at version 3", DeletePost{Post: "post-1"}, []Event{PostDeleted{Post: "post-1"}}, nil)
+	assert.Equal(t, []string{
+		`post-1 v1 @1 PostCreated/1 {"post":"post-1","title":"Spring picnic","author":"ines","body":"Bring a blanket."}`,
+		`post-1 v2 @3 PostRenamed/1 {"post":"post-1","title":"Summer picnic"}`,
+		`post-1 v3 @5 PostRenamed/2 {"post":"post-1","title":"Summer picnic, moved indoors","slug":"summer-picnic"}`,
+		`post-1 v4 @6 PostDeleted/1 {"post":"post-1"}`,
+	}, DescribeRecords(store.ReadStream("post-1", 1)), `ReadStream("post-1", 1)`)
+}
+
+// TestPart2FullOtherWriters: for a week after this year's code went live,
+// last year's server kept running beside it, and stored events in last
+// year's schema. The blog must see them, upcast, when it checks a slug.
+func TestPart2FullOtherWriters(t *testing.T) {
+	store := archiveOf([]string{oldPicnic})
+	blog := NewBlog(store)
+	checkDispatch(t, store, blog, "a blog over an old archive",
+		CreatePost{Post: "post-5", Title: "Spring, picnic", Author: "ada", Body: "x"}, nil, []string{"slug has already been taken"})
+	checkDispatch(t, store, blog, "a first post of its own",
+		CreatePost{Post: "post-2", Title: "Autumn walk!", Author: "tomás", Body: "Boots."},
+		[]Event{PostCreated{Post: "post-2", Title: "Autumn walk!", Slug: "autumn-walk", Author: "tomás", Body: "Boots."}}, nil)
+
+	old := func(line string) {
+		stream, e, err := parseStored(line)
+		require.NoError(t, err)
+		_, err = store.Append(stream, AnyVersion, []StoredEvent{e})
+		require.NoError(t, err, "last year's server appends %s", line)
+	}
+	old(`post-3 PostCreated 1 {"post":"post-3","title":"Choir news","author":"mira","body":"We sing."}`)
+	checkDispatch(t, store, blog, "after last year's server created post-3",
+		CreatePost{Post: "post-4", Title: "Choir: news!", Author: "ada", Body: "x"}, nil, []string{"slug has already been taken"})
+
+	old(`post-3 PostRenamed 1 {"post":"post-3","title":"Choir concert"}`)
+	checkDispatch(t, store, blog, "after last year's server renamed post-3",
+		CreatePost{Post: "post-4", Title: "Choir news", Author: "ada", Body: "x"},
+		[]Event{PostCreated{Post: "post-4", Title: "Choir news", Slug: "choir-news", Author: "ada", Body: "x"}}, nil)
+	checkDispatch(t, store, blog, "after last year's server renamed post-3",
+		CreatePost{Post: "post-6", Title: "CHOIR CONCERT", Author: "ada", Body: "x"}, nil, []string{"slug has already been taken"})
+	checkDispatch(t, store, blog, "this year's rename of a post last year's server renamed",
+		RenamePost{Post: "post-3", Title: "Choir concert, in May"},
+		[]Event{PostRenamed{Post: "post-3", Title: "Choir concert, in May", Slug: "choir-concert"}}, nil)
+
+	old(`post-1 PostDeleted 1 {"post":"post-1"}`)
+	checkDispatch(t, store, blog, "after last year's server deleted post-1",
+		CreatePost{Post: "post-5", Title: "Spring, picnic", Author: "ada", Body: "x"},
+		[]Event{PostCreated{Post: "post-5", Title: "Spring, picnic", Slug: "spring-picnic", Author: "ada", Body: "x"}}, nil)
+}

@@ -1,0 +1,338 @@
+package auction
+
+import (
+	"errors"
+	"fmt"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// lotFrom folds the given events into a lot: the Given of a test.
+func lotFrom(events ...Event) Lot {
+	lot := Lot{ID: "lot-1"}
+	for _, e := range events {
+		lot.Apply(e)
+	}
+	return lot
+}
+
+// lotOpened is lot-1, open from a start price of 100 until 20:00. (A
+// function rather than a package variable: the interpreter may initialise
+// package variables before the ones they depend on in other files.)
+func lotOpened() LotOpened {
+	return LotOpened{Lot: "lot-1", Title: "Painting of the quay", StartPrice: 100, ClosesAt: at(20, 0, 0)}
+}
+
+// bid is an accepted bid on lot-1.
+func bid(bidder string, amount int, hour, minute int) BidPlaced {
+	return BidPlaced{Lot: "lot-1", Bidder: bidder, Amount: amount, At: at(hour, minute, 0)}
+}
+
+// placeBid is a bid on lot-1 to decide.
+func placeBid(bidder string, amount int, hour, minute, second int) PlaceBid {
+	return PlaceBid{Lot: "lot-1", Bidder: bidder, Amount: amount, At: at(hour, minute, second)}
+}
+
+// outcome describes what handling a command gave: its events, or the
+// refusal it wraps.
+func outcome(events []Event, err error) string {
+	if err != nil {
+		for _, r := range []error{ErrUnknownCommand, ErrUnknownLot, ErrLotExists, ErrInvalidPrice, ErrBidTooLow, ErrLotClosed, ErrWrongExpectedVersion} {
+			if errors.Is(err, r) {
+				return "refused: " + r.Error()
+			}
+		}
+		return "error: " + err.Error()
+	}
+	return fmt.Sprint(DescribeEvents(events))
+}
+
+func refused(err error) string { return "refused: " + err.Error() }
+
+func recorded(descriptions ...string) string { return fmt.Sprint(descriptions) }
+
+// TestPart1Example is the worked example of Part 1: two lots, handled line
+// by line through a Bidding.
+func TestPart1Example(t *testing.T) {
+	example := []struct {
+		line string
+		want string
+	}{
+		{"19:00:00 open lot-1 100 20:00:00 Painting of the quay", recorded("LotOpened{Lot:lot-1 Title:Painting of the quay StartPrice:100 ClosesAt:20:00}")},
+		{"19:02:00 open lot-2 200 20:30:00 A weekend in the cabin", recorded("LotOpened{Lot:lot-2 Title:A weekend in the cabin StartPrice:200 ClosesAt:20:30}")},
+		{"19:05:00 bid lot-1 ada 120", recorded("BidPlaced{Lot:lot-1 Bidder:ada Amount:120 At:19:05}")},
+		{"19:12:00 bid lot-1 grace 120", refused(ErrBidTooLow)}, // not above the price
+		{"19:15:00 bid lot-2 alan 150", refused(ErrBidTooLow)},  // a first bid below the start price
+		{"19:20:00 bid lot-1 grace 150", recorded("BidPlaced{Lot:lot-1 Bidder:grace Amount:150 At:19:20}")},
+		{"19:31:00 bid lot-1 ada 140", refused(ErrBidTooLow)},
+		{"19:40:00 bid lot-2 alan 200", recorded("BidPlaced{Lot:lot-2 Bidder:alan Amount:200 At:19:40}")}, // the start price is enough
+		{"20:00:00 bid lot-1 alan 500", refused(ErrLotClosed)},                                            // at the closing time: too late
+		{"20:00:10 close lot-1", recorded("LotClosed{Lot:lot-1 Winner:grace Amount:150}")},
+		{"20:31:00 close lot-2", recorded("LotClosed{Lot:lot-2 Winner:alan Amount:200}")},
+		{"20:32:00 close lot-2", refused(ErrLotClosed)},
+	}
+	store := newPart1Store()
+	bidding := NewBidding(store)
+	lines := []string{}
+	for _, tt := range example {
+		lines = append(lines, tt.line)
+		l, err := parseLine(tt.line)
+		require.NoError(t, err, "parseLine(%q)", tt.line)
+		events, err := bidding.Handle(l.cmd)
+		assert.Equal(t, tt.want, outcome(events, err), "%s", tt.line)
+	}
+	assert.Equal(t, []string{
+		"lot-1 v1 @1 LotOpened{Lot:lot-1 Title:Painting of the quay StartPrice:100 ClosesAt:20:00}",
+		"lot-1 v2 @3 BidPlaced{Lot:lot-1 Bidder:ada Amount:120 At:19:05}",
+		"lot-1 v3 @4 BidPlaced{Lot:lot-1 Bidder:grace Amount:150 At:19:20}",
+		"lot-1 v4 @6 LotClosed{Lot:lot-1 Winner:grace Amount:150}",
+	}, DescribeRecorded(store.ReadStream("lot-1", 1)), `ReadStream("lot-1", 1): refusals record nothing`)
+	// lot-1: 150 × 2 bids = 300; lot-2: 200 × 1 bid = 200; 300 + 200 = 500.
+	assert.Equal(t, 500, part1Answer(lines), "part1Answer(%q)", lines)
+}
+
+// decideCase is a Given (events) / When (command) / Then (events or
+// refusal) case.
+type decideCase struct {
+	name  string
+	given []Event
+	when  Command
+	then  []string // the events, described
+	err   error    // or the refusal
+}
+
+func checkDecide(t *testing.T, cases []decideCase) {
+	t.Helper()
+	for _, tt := range cases {
+		lot := lotFrom(tt.given...)
+		events, err := Decide(lot, tt.when)
+		if tt.err != nil {
+			assert.ErrorIs(t, err, tt.err, "%s: Given %v, When %v", tt.name, DescribeEvents(tt.given), tt.when)
+			assert.Empty(t, events, "%s: a refusal records no events", tt.name)
+			continue
+		}
+		if assert.NoError(t, err, "%s: Given %v, When %v", tt.name, DescribeEvents(tt.given), tt.when) {
+			assert.Equal(t, tt.then, DescribeEvents(events), "%s: Given %v, When %v", tt.name, DescribeEvents(tt.given), tt.when)
+		}
+	}
+}
+
+func TestPart1FullOpenAndClose(t *testing.T) {
+	opened := lotOpened()
+	closed := LotClosed{Lot: "lot-1", Winner: "ada", Amount: 120}
+	checkDecide(t, []decideCase{
+		{"open a new lot", nil, OpenLot{Lot: "lot-1", Title: "Painting of the quay", StartPrice: 100, ClosesAt: at(20, 0, 0)},
+			[]string{"LotOpened{Lot:lot-1 Title:Painting of the quay StartPrice:100 ClosesAt:20:00}"}, nil},
+		{"a start price of 1", nil, OpenLot{Lot: "lot-1", Title: "Pebble", StartPrice: 1, ClosesAt: at(20, 0, 0)},
+			[]string{"LotOpened{Lot:lot-1 Title:Pebble StartPrice:1 ClosesAt:20:00}"}, nil},
+		{"open a lot twice", []Event{opened}, OpenLot{Lot: "lot-1", Title: "Again", StartPrice: 100, ClosesAt: at(21, 0, 0)}, nil, ErrLotExists},
+		{"open a closed lot", []Event{opened, closed}, OpenLot{Lot: "lot-1", Title: "Again", StartPrice: 100, ClosesAt: at(21, 0, 0)}, nil, ErrLotExists},
+		{"a start price of 0", nil, OpenLot{Lot: "lot-1", Title: "Free", StartPrice: 0, ClosesAt: at(20, 0, 0)}, nil, ErrInvalidPrice},
+		{"a negative start price", nil, OpenLot{Lot: "lot-1", Title: "Debt", StartPrice: -5, ClosesAt: at(20, 0, 0)}, nil, ErrInvalidPrice},
+		{"close with bids", []Event{opened, bid("ada", 120, 19, 5), bid("grace", 150, 19, 20)}, CloseLot{Lot: "lot-1"},
+			[]string{"LotClosed{Lot:lot-1 Winner:grace Amount:150}"}, nil},
+		{"close a lot nobody bid on", []Event{opened}, CloseLot{Lot: "lot-1"},
+			[]string{"LotClosed{Lot:lot-1 Winner: Amount:0}"}, nil},
+		{"close before the closing time", []Event{opened, bid("ada", 120, 19, 5)}, CloseLot{Lot: "lot-1"},
+			[]string{"LotClosed{Lot:lot-1 Winner:ada Amount:120}"}, nil},
+		{"close twice", []Event{opened, closed}, CloseLot{Lot: "lot-1"}, nil, ErrLotClosed},
+		{"close a lot never opened", nil, CloseLot{Lot: "lot-1"}, nil, ErrUnknownLot},
+		{"a nil command", []Event{opened}, nil, nil, ErrUnknownCommand},
+	})
+}
+
+func TestPart1FullBids(t *testing.T) {
+	opened := lotOpened()
+	closed := LotClosed{Lot: "lot-1", Winner: "ada", Amount: 120}
+	checkDecide(t, []decideCase{
+		{"a first bid at the start price", []Event{opened}, placeBid("ada", 100, 19, 5, 0),
+			[]string{"BidPlaced{Lot:lot-1 Bidder:ada Amount:100 At:19:05}"}, nil},
+		{"a first bid above it", []Event{opened}, placeBid("ada", 130, 19, 5, 30),
+			[]string{"BidPlaced{Lot:lot-1 Bidder:ada Amount:130 At:19:05:30}"}, nil},
+		{"a first bid below it", []Event{opened}, placeBid("ada", 99, 19, 5, 0), nil, ErrBidTooLow},
+		{"a bid above the price", []Event{opened, bid("ada", 120, 19, 5)}, placeBid("grace", 121, 19, 6, 0),
+			[]string{"BidPlaced{Lot:lot-1 Bidder:grace Amount:121 At:19:06}"}, nil},
+		{"a bid at the price", []Event{opened, bid("ada", 120, 19, 5)}, placeBid("grace", 120, 19, 6, 0), nil, ErrBidTooLow},
+		{"a bid between the start price and the price", []Event{opened, bid("ada", 120, 19, 5)}, placeBid("grace", 110, 19, 6, 0), nil, ErrBidTooLow},
+		{"the leader raises their own bid", []Event{opened, bid("ada", 120, 19, 5)}, placeBid("ada", 125, 19, 6, 0),
+			[]string{"BidPlaced{Lot:lot-1 Bidder:ada Amount:125 At:19:06}"}, nil},
+		{"a second before the close", []Event{opened, bid("ada", 120, 19, 5)}, placeBid("grace", 200, 19, 59, 59),
+			[]string{"BidPlaced{Lot:lot-1 Bidder:grace Amount:200 At:19:59:59}"}, nil},
+		{"at the closing time", []Event{opened, bid("ada", 120, 19, 5)}, placeBid("grace", 200, 20, 0, 0), nil, ErrLotClosed},
+		{"after the closing time, even a low bid", []Event{opened}, placeBid("grace", 5, 21, 0, 0), nil, ErrLotClosed},
+		{"after the hammer fell, before the closing time", []Event{opened, bid("ada", 120, 19, 5), closed}, placeBid("grace", 200, 19, 30, 0), nil, ErrLotClosed},
+		{"a lot never opened", nil, placeBid("ada", 100, 19, 5, 0), nil, ErrUnknownLot},
+		{"after the warning", []Event{opened, bid("ada", 120, 19, 5), BiddersWarned{Lot: "lot-1", Bidders: []string{"ada"}}}, placeBid("grace", 130, 19, 59, 0),
+			[]string{"BidPlaced{Lot:lot-1 Bidder:grace Amount:130 At:19:59}"}, nil},
+	})
+}
+
+func TestPart1FullHandle(t *testing.T) {
+	store := newPart1Store()
+	_, err := Handle(store, nil)
+	assert.ErrorIs(t, err, ErrUnknownCommand, "Handle(store, nil)")
+	steps := []struct {
+		cmd  Command
+		want string
+	}{
+		{placeBid("ada", 100, 19, 0, 0), refused(ErrUnknownLot)},
+		{OpenLot{Lot: "lot-1", Title: "Painting of the quay", StartPrice: 100, ClosesAt: at(20, 0, 0)}, recorded("LotOpened{Lot:lot-1 Title:Painting of the quay StartPrice:100 ClosesAt:20:00}")},
+		{OpenLot{Lot: "lot-1", Title: "Again", StartPrice: 50, ClosesAt: at(20, 0, 0)}, refused(ErrLotExists)},
+		{placeBid("ada", 100, 19, 5, 0), recorded("BidPlaced{Lot:lot-1 Bidder:ada Amount:100 At:19:05}")},
+		{placeBid("grace", 100, 19, 6, 0), refused(ErrBidTooLow)},
+		{placeBid("grace", 101, 19, 7, 0), recorded("BidPlaced{Lot:lot-1 Bidder:grace Amount:101 At:19:07}")},
+		{CloseLot{Lot: "lot-1"}, recorded("LotClosed{Lot:lot-1 Winner:grace Amount:101}")},
+		{placeBid("ada", 300, 19, 8, 0), refused(ErrLotClosed)},
+	}
+	for _, s := range steps {
+		events, err := Handle(store, s.cmd)
+		assert.Equal(t, s.want, outcome(events, err), "Handle(store, %v)", s.cmd)
+	}
+	assert.Equal(t, []string{
+		"lot-1 v1 @1 LotOpened{Lot:lot-1 Title:Painting of the quay StartPrice:100 ClosesAt:20:00}",
+		"lot-1 v2 @2 BidPlaced{Lot:lot-1 Bidder:ada Amount:100 At:19:05}",
+		"lot-1 v3 @3 BidPlaced{Lot:lot-1 Bidder:grace Amount:101 At:19:07}",
+		"lot-1 v4 @4 LotClosed{Lot:lot-1 Winner:grace Amount:101}",
+	}, DescribeRecorded(store.ReadAll(1)), "ReadAll(1): the refusals recorded nothing")
+}
+
+// bidders is how many goroutines bid on each lot at once.
+const bidders = 40
+
+// amountOf is what bidder i offers: 100 to 300 in steps of 5, every
+// bidder a different amount (37 and 41 have no common factor), so
+// exactly one bid is the highest.
+func amountOf(i int) int {
+	return 100 + (i*37%41)*5
+}
+
+// runConcurrently calls bid from one goroutine per bidder and lot, all at
+// once, and returns each call's error by lot and bidder. A panic in a
+// goroutine comes back as an error instead of ending the test run.
+func runConcurrently(lots []string, bid func(lot string, i int) error) map[string][]error {
+	got := map[string]error{}
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	start := make(chan struct{})
+	for _, lot := range lots {
+		for i := 0; i < bidders; i++ {
+			wg.Add(1)
+			go func(lot string, i int) {
+				defer wg.Done()
+				var err error
+				defer func() {
+					if r := recover(); r != nil {
+						err = fmt.Errorf("panic: %v", r)
+					}
+					mu.Lock()
+					got[fmt.Sprintf("%s/%d", lot, i)] = err
+					mu.Unlock()
+				}()
+				<-start
+				err = bid(lot, i)
+			}(lot, i)
+		}
+	}
+	close(start)
+	wg.Wait()
+	errs := map[string][]error{}
+	for _, lot := range lots {
+		list := []error{}
+		for i := 0; i < bidders; i++ {
+			list = append(list, got[fmt.Sprintf("%s/%d", lot, i)])
+		}
+		errs[lot] = list
+	}
+	return errs
+}
+
+// checkConcurrentLot checks what is certain after concurrent bids on one
+// lot, whatever order they came in: every bid was recorded or refused as
+// too low, the stream's versions have no gaps, the accepted amounts rise
+// with the versions, the highest bid is among them, and the lot closes
+// with it.
+func checkConcurrentLot(t *testing.T, store *EventStore, lot string, errs []error) {
+	t.Helper()
+	accepted := 0
+	for i, err := range errs {
+		if err == nil {
+			accepted++
+			continue
+		}
+		assert.ErrorIs(t, err, ErrBidTooLow, "%s: bidder-%d's bid of %d: a bid is either recorded or too low", lot, i, amountOf(i))
+	}
+	stream := store.ReadStream(lot, 1)
+	require.Len(t, stream, accepted+2, "%s: LotOpened, one BidPlaced per accepted bid, LotClosed", lot)
+	highest := 0
+	for i := 0; i < bidders; i++ {
+		if amountOf(i) > highest {
+			highest = amountOf(i)
+		}
+	}
+	last := 0
+	for i, r := range stream {
+		assert.Equal(t, i+1, r.Version, "%s: versions are 1, 2, 3, ... with no gaps", lot)
+		switch e := r.Event.(type) {
+		case BidPlaced:
+			assert.Greater(t, e.Amount, last, "%s v%d: every accepted bid is above the one before it", lot, r.Version)
+			last = e.Amount
+		}
+	}
+	assert.Equal(t, highest, last, "%s: the highest bid is always accepted", lot)
+	assert.Equal(t, []string{fmt.Sprintf("LotClosed{Lot:%s Winner:bidder-%d Amount:%d}", lot, winnerOf(highest), highest)},
+		DescribeEvents([]Event{stream[len(stream)-1].Event}), "%s: the highest bid wins", lot)
+}
+
+// winnerOf returns the bidder who offered amount.
+func winnerOf(amount int) int {
+	for i := 0; i < bidders; i++ {
+		if amountOf(i) == amount {
+			return i
+		}
+	}
+	return -1
+}
+
+func TestPart1FullConcurrentBids(t *testing.T) {
+	store := newPart1Store()
+	b := NewBidding(store)
+	lots := []string{"lot-1", "lot-2"}
+	for _, lot := range lots {
+		_, err := b.Handle(OpenLot{Lot: lot, Title: "Painting of the quay", StartPrice: 100, ClosesAt: at(20, 0, 0)})
+		require.NoError(t, err, "opening %s", lot)
+	}
+	_, err := b.Handle(nil)
+	assert.ErrorIs(t, err, ErrUnknownCommand, "Bidding.Handle(nil)")
+	errs := runConcurrently(lots, func(lot string, i int) error {
+		_, err := b.Handle(PlaceBid{Lot: lot, Bidder: fmt.Sprintf("bidder-%d", i), Amount: amountOf(i), At: at(19, 30, i)})
+		return err
+	})
+	for _, lot := range lots {
+		_, err := b.Handle(CloseLot{Lot: lot})
+		require.NoError(t, err, "closing %s", lot)
+		checkConcurrentLot(t, store, lot, errs[lot])
+	}
+}
+
+// TestPart1FullConcurrentRepeat runs the concurrent bids a few more times:
+// a Bidding that lets two bids on one lot through at once fails some of
+// them, sooner or later.
+func TestPart1FullConcurrentRepeat(t *testing.T) {
+	for round := 0; round < 5; round++ {
+		store := NewEventStore(&StepClock{T: at(18, 0, 0), Step: time.Millisecond})
+		b := NewBidding(store)
+		_, err := b.Handle(OpenLot{Lot: "lot-7", Title: "Crate of apples", StartPrice: 100, ClosesAt: at(20, 0, 0)})
+		require.NoError(t, err, "round %d: opening lot-7", round)
+		errs := runConcurrently([]string{"lot-7"}, func(lot string, i int) error {
+			_, err := b.Handle(PlaceBid{Lot: lot, Bidder: fmt.Sprintf("bidder-%d", i), Amount: amountOf(i), At: at(19, 0, i)})
+			return err
+		})
+		_, err = b.Handle(CloseLot{Lot: "lot-7"})
+		require.NoError(t, err, "round %d: closing lot-7", round)
+		checkConcurrentLot(t, store, "lot-7", errs["lot-7"])
+	}
+}
