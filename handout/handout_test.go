@@ -26,7 +26,7 @@ var loadChapters = sync.OnceValues(func() ([]*chapter.Chapter, error) {
 	return chapter.Load(os.DirFS(".."))
 })
 
-func chapters(t *testing.T) []*chapter.Chapter {
+func chapters(t testing.TB) []*chapter.Chapter {
 	t.Helper()
 	chs, err := loadChapters()
 	if err != nil {

@@ -5,8 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"html/template"
+	"net"
 	"net/http"
 	"sort"
+	"time"
 
 	"github.com/cqrsworkbook/workbook/chapter"
 	"github.com/cqrsworkbook/workbook/harness"
@@ -30,14 +32,32 @@ func writeError(w http.ResponseWriter, status int, msg string) {
 	writeJSON(w, status, apiError{Error: msg})
 }
 
-// decode reads a JSON body, answering 413 or 400 itself when it cannot.
+// BodyTimeout is how long a request body may take to arrive: a client that
+// trickles one byte at a time is cut off with 408 rather than holding a
+// connection for as long as it likes.
+var BodyTimeout = 30 * time.Second
+
+// decode reads a JSON body, answering 413, 408 or 400 itself when it
+// cannot.
 func decode(w http.ResponseWriter, r *http.Request, v any) bool {
+	// The deadline covers the body only, and is lifted once it has been
+	// read: an expired read deadline would end a long run's context. After
+	// a timeout it stays, so that the server gives up on the rest of the
+	// body rather than waiting for it to drain.
+	rc := http.NewResponseController(w)
+	_ = rc.SetReadDeadline(time.Now().Add(BodyTimeout))
 	dec := json.NewDecoder(r.Body)
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(v); err != nil {
 		var tooBig *http.MaxBytesError
 		if errors.As(err, &tooBig) {
 			writeError(w, http.StatusRequestEntityTooLarge, fmt.Sprintf("the body is larger than %d bytes", tooBig.Limit))
+			return false
+		}
+		var netErr net.Error
+		if errors.As(err, &netErr) && netErr.Timeout() {
+			w.Header().Set("Connection", "close")
+			writeError(w, http.StatusRequestTimeout, fmt.Sprintf("the body took longer than %s to arrive", BodyTimeout))
 			return false
 		}
 		writeError(w, http.StatusBadRequest, "bad JSON: "+err.Error())
@@ -47,6 +67,7 @@ func decode(w http.ResponseWriter, r *http.Request, v any) bool {
 		writeError(w, http.StatusBadRequest, "bad JSON: one value, please, and nothing after it")
 		return false
 	}
+	_ = rc.SetReadDeadline(time.Time{})
 	return true
 }
 

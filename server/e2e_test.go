@@ -904,7 +904,7 @@ func startLive(t *testing.T, h http.Handler) *liveServer {
 func (s *liveServer) url() string { return "http://" + s.addr }
 
 func (s *liveServer) serve(ln net.Listener) {
-	s.hs = &http.Server{Handler: s.handler, ReadHeaderTimeout: 10 * time.Second}
+	s.hs = server.HTTPServer(s.handler, server.DefaultTimeouts)
 	go func(hs *http.Server) { _ = hs.Serve(ln) }(s.hs)
 }
 

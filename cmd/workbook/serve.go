@@ -8,7 +8,6 @@ import (
 	"io"
 	"log/slog"
 	"net"
-	"net/http"
 	"os/exec"
 	"runtime"
 	"syscall"
@@ -63,7 +62,7 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			fmt.Fprintln(stderr, "workbook: watching your files:", err)
 		}
 	}()
-	hs := &http.Server{Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second}
+	hs := server.HTTPServer(srv.Handler(), server.DefaultTimeouts)
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()
 	if !*noOpen {

@@ -154,6 +154,21 @@ func gaps(fset *token.FileSet, parsed map[string]*ast.File, learner []string, at
 				checkCall(n, info, at)
 			case *ast.AssignStmt:
 				checkParallelAssign(n, at)
+			case *ast.SwitchStmt:
+				// yaegi v0.16 tests only the first condition of a case
+				// with several in a switch without a value, silently.
+				if n.Tag != nil {
+					break
+				}
+				for _, c := range n.Body.List {
+					if cc, ok := c.(*ast.CaseClause); ok && len(cc.List) > 1 {
+						at(cc.List[1].Pos(), "the interpreter tests only the first condition of a case with several in a switch without a value: join them with ||, as in case a || b:"+goEngineNote)
+					}
+				}
+			case *ast.CommClause:
+				if as, ok := n.Comm.(*ast.AssignStmt); ok && as.Tok == token.ASSIGN {
+					at(as.Pos(), "the interpreter cannot assign to an existing variable in a select case: write case v := <-ch: and assign v inside the case"+goEngineNote)
+				}
 			case *ast.TypeAssertExpr:
 				if n.Type == nil { // a type switch: the interpreter gets those right
 					break

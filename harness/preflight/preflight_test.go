@@ -43,6 +43,10 @@ func TestCheck(t *testing.T) {
 		{"a generic function of slices", "package p\n\nimport \"slices\"\n\nfunc F(xs []int) { slices.Sort(xs) }\n", true, "5:27 none of the generic functions of slices"},
 		{"testify's file assertions", "package p\n\nimport \"github.com/stretchr/testify/assert\"\n\nfunc F(t assert.TestingT) bool { return assert.FileExists(t, \"/etc/passwd\") }\n", false, "5:48 looks at files on the disk"},
 		{"syntax error", "package p\n\nfunc F() {\n", true, "3:12 expected '}'"},
+		{"several conditions in a tagless case", "package p\n\nfunc F(x int) bool {\n\tswitch {\n\tcase x == 1, x == 2:\n\t\treturn true\n\t}\n\treturn false\n}\n", true, "5:15 tests only the first condition"},
+		{"several values in a tagged case are fine", "package p\n\nfunc F(x int) bool {\n\tswitch x {\n\tcase 1, 2:\n\t\treturn true\n\t}\n\treturn false\n}\n", true, ""},
+		{"assignment in a select case", "package p\n\nfunc F(c chan error) (err error) {\n\tselect {\n\tcase err = <-c:\n\t}\n\treturn err\n}\n", true, "5:7 cannot assign to an existing variable in a select case"},
+		{"declaration in a select case is fine", "package p\n\nfunc F(c chan error) error {\n\tselect {\n\tcase err := <-c:\n\t\treturn err\n\t}\n}\n", true, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
