@@ -280,15 +280,24 @@ func parseTests(dir string, files map[string][]byte) ([]Test, error) {
 			tests = append(tests, Test{Name: fn.Name.Name, Part: part, Suite: suite, File: name, Line: line})
 		}
 	}
-	// File order: by part, then suite (example first), then as written.
+	// File order: by part, then suite (example first), then as written,
+	// except that a full suite's puzzle comes last: its bare "your answer
+	// is X" says less than the edge cases' failures, which should come
+	// first.
 	sort.SliceStable(tests, func(i, j int) bool {
 		if tests[i].Part != tests[j].Part {
 			return tests[i].Part < tests[j].Part
 		}
-		return tests[i].Suite == Example && tests[j].Suite == Full
+		if tests[i].Suite != tests[j].Suite {
+			return tests[i].Suite == Example
+		}
+		return !isPuzzle(tests[i].Name) && isPuzzle(tests[j].Name)
 	})
 	return tests, errors.Join(errs...)
 }
+
+// isPuzzle reports whether a test checks the puzzle input's answer.
+func isPuzzle(name string) bool { return strings.Contains(name, "Puzzle") }
 
 // CodeRef is a fenced code block in the prose that shows a file of the
 // chapter, or one declaration in it, instead of pasting code.

@@ -27,7 +27,7 @@ const (
 	exitUsage = 2
 )
 
-const usage = `The CQRS Workbook: learn CQRS and event sourcing by building a bank.
+const usage = `The CQRS Workbook: learn CQRS and event sourcing by building a bank, a blog and an auction.
 
 Usage:
   workbook [serve] [flags]                the web workbook: read, edit, run, collect stars
@@ -43,6 +43,8 @@ Usage:
       --json                              print the report as JSON
       --workspace DIR                     your files (default: work/ in the workbook)
   workbook watch [CHAPTER]                rerun the tests whenever you save (default: the day you are on)
+  workbook read [CHAPTER] [--all]         the chapter's text with its code, for the terminal
+                                          (Part 2 once Part 1 passes; --all shows it now)
   workbook hint [CHAPTER] [--part N]      the next hint, gentlest first
   workbook progress                       your stars, day by day
   workbook reset CHAPTER [FILE]           put the stub back (your code stays in the history)
@@ -85,6 +87,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		err = cmdWatch(ctx, args[1:], os.Stdin, stdout)
 	case "hint":
 		err = cmdHint(args[1:], stdout)
+	case "read":
+		err = cmdRead(args[1:], stdout)
 	case "progress":
 		err = cmdProgress(args[1:], stdout)
 	case "reset":
@@ -264,10 +268,13 @@ func cmdList(args []string, stdout io.Writer) error {
 		}
 		return writeJSON(stdout, items)
 	}
-	dir, err := wb.workspaceDir(*wsFlag)
+	// The list names the files to edit, so they had better exist.
+	ws, err := wb.openWorkspace(*wsFlag)
 	if err != nil {
 		return err
 	}
+	defer ws.Close()
+	dir := ws.Dir()
 	tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
 	for _, ch := range wb.chapters {
 		fmt.Fprintf(tw, "%2d\t%s\t%s\t(edit %s)\n", ch.Number, ch.ID, ch.Title, strings.Join(prefixAll(displayDir(filepath.Join(dir, ch.ID))+"/", ch.LearnerFiles), ", "))

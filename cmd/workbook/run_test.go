@@ -179,3 +179,28 @@ func TestTerminalWorkflow(t *testing.T) {
 		t.Errorf("history after reset = %v, want the solved code kept once", history)
 	}
 }
+
+// TestRead prints a chapter for the terminal: the code its prose refers
+// to filled in, no front matter (no hints, no facilitator's notes), and
+// Part 2 only once Part 1 has its star or with --all.
+func TestRead(t *testing.T) {
+	t.Setenv("WORKBOOK_WORKSPACE", t.TempDir())
+	code, out, stderr := runCLI(t, "read", "1")
+	if code != exitOK {
+		t.Fatalf("read 1 = %d, stderr %q", code, stderr)
+	}
+	for _, want := range []string{"# Day 1:", "## Part 1", "### Worked example", "// chapters/01-commands/examples/", "Part 2 opens when Part 1 passes"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("read 1: no %q in the output", want)
+		}
+	}
+	for _, spoiler := range []string{"## Part 2", "hints:", "facilitator:", "```go file="} {
+		if strings.Contains(out, spoiler) {
+			t.Errorf("read 1: %q in the output", spoiler)
+		}
+	}
+	code, out, _ = runCLI(t, "read", "1", "--all")
+	if code != exitOK || !strings.Contains(out, "## Part 2") || !strings.Contains(out, "## In the wild") {
+		t.Errorf("read 1 --all = %d, want Part 2 and In the wild in %d bytes", code, len(out))
+	}
+}
