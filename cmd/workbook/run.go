@@ -442,12 +442,24 @@ func printReport(w io.Writer, v reportView, rep *harness.Report) {
 			width = len(t.Name)
 		}
 	}
+	// What passing tests skipped (the capstone's PostgreSQL half without a
+	// server) is said once, after the list, so that a pass is not read as
+	// more than it is.
+	skipped := map[string]int{}
+	var skips []string
 	for _, t := range rep.Tests {
 		fmt.Fprintf(w, "  %s  %-*s  part %d, %-7s %4dms\n", statusMark(t.Status), width, t.Name, t.Part, t.Suite, t.DurationMS)
 		if t.Status == harness.Pass {
 			for _, l := range strings.Split(t.Message, "\n") {
-				if strings.HasPrefix(l, "puzzle answer") {
+				l = strings.TrimSpace(l)
+				switch {
+				case strings.HasPrefix(l, "puzzle answer"):
 					fmt.Fprintf(w, "         %s\n", l)
+				case strings.HasPrefix(l, "skipped"):
+					if skipped[l] == 0 {
+						skips = append(skips, l)
+					}
+					skipped[l]++
 				}
 			}
 			continue
@@ -469,6 +481,9 @@ func printReport(w io.Writer, v reportView, rep *harness.Report) {
 				fmt.Fprintf(w, "           | %s\n", l)
 			}
 		}
+	}
+	for _, l := range skips {
+		fmt.Fprintf(w, "\n  note: %d passing tests %s\n", skipped[l], strings.Replace(l, "skipped:", "skipped a part:", 1))
 	}
 	fmt.Fprintf(w, "\n%d passed, %d failed\n", rep.Passed, rep.Failed)
 	switch {

@@ -148,7 +148,9 @@ func TestPart2FullCounts(t *testing.T) {
 		r := store.ReadAll(i + 1)[0]
 		require.NoError(t, favs.Handle(r), "Handle(%v)", DescribeRecorded([]RecordedEvent{r}))
 		assert.Equal(t, steps[i], contents(kv), "the store after %v", DescribeRecorded([]RecordedEvent{r}))
-		assert.Equal(t, i+1, kv.Commits(), "one Commit per event: the commits after @%d", i+1)
+		if !assert.Equal(t, i+1, kv.Commits(), "one Commit per event: the commits after @%d", i+1) {
+			break // once is enough to say it
+		}
 		assert.Equal(t, i+1, favs.Checkpoint(), "Checkpoint() after @%d", i+1)
 	}
 	assert.Equal(t, 2, favs.Count("post-1"), "Count(post-1)")

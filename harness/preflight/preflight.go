@@ -124,12 +124,32 @@ func gaps(fset *token.FileSet, parsed map[string]*ast.File, learner []string, at
 		Uses:      map[*ast.Ident]types.Object{},
 		Instances: map[*ast.Ident]types.Instance{},
 	}
+	// Some imports may be empty (testify, the support packages): keep going
+	// and use what is known. Of the errors, only "not used" ones count: the
+	// Go compiler refuses an unused import or variable, the interpreter runs
+	// the code anyway, and the engines would disagree.
+	var unused []types.Error
 	conf := types.Config{
 		GoVersion: "go1.23",
 		Importer:  stdImporter,
-		Error:     func(error) {}, // some imports may be empty: keep going, use what is known
+		Error: func(err error) {
+			if te, ok := err.(types.Error); ok && !te.Soft {
+				return
+			} else if ok && (strings.Contains(te.Msg, "declared and not used") || strings.Contains(te.Msg, "imported and not used")) {
+				unused = append(unused, te)
+			}
+		},
 	}
 	pkg, _ := conf.Check("learner", fset, all, info)
+	isLearner := map[string]bool{}
+	for _, name := range learner {
+		isLearner[name] = true
+	}
+	for _, te := range unused {
+		if isLearner[fset.Position(te.Pos).Filename] {
+			at(te.Pos, "%s: go test refuses this, and so does the workbook, so that both engines agree", te.Msg)
+		}
+	}
 	twins := sameShape(fset, pkg)
 
 	for _, name := range learner {
