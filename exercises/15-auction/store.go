@@ -77,10 +77,18 @@ func ConcurrencyError(stream string, expected, actual int) error {
 // even when many goroutines call it at once, and two appends that expect
 // the same version of a stream can never both succeed.
 type EventStore struct {
-	mu      sync.Mutex
-	clock   Clock
-	all     []RecordedEvent  // every event, in position order: all[i].Position == i+1
-	streams map[string][]int // each stream's events, as indexes into all
+	mu        sync.Mutex
+	clock     Clock
+	all       []RecordedEvent  // every event, in position order: all[i].Position == i+1
+	streams   map[string][]int // each stream's events, as indexes into all
+	conflicts int              // appends refused for a wrong expected version
+
+	// readHook, when not nil, is called by ReadStream with the stream's
+	// name after it has copied the events and let go of the lock. It is
+	// for the tests only (nil otherwise): they use it to hold a reader
+	// back and see whether a second reader of the same stream can come
+	// along meanwhile.
+	readHook func(stream string)
 }
 
 // NewEventStore returns an empty store that stamps appends with clock.
@@ -98,6 +106,7 @@ func (s *EventStore) Append(stream string, expected int, events []Event) (int, e
 	defer s.mu.Unlock()
 	version := len(s.streams[stream])
 	if expected != AnyVersion && expected != version {
+		s.conflicts++
 		return 0, ConcurrencyError(stream, expected, version)
 	}
 	if len(events) == 0 {
@@ -115,12 +124,16 @@ func (s *EventStore) Append(stream string, expected int, events []Event) (int, e
 // ReadStream returns a copy of a stream's events from version from on.
 func (s *EventStore) ReadStream(stream string, from int) []RecordedEvent {
 	s.mu.Lock()
-	defer s.mu.Unlock()
 	out := []RecordedEvent{}
 	for _, i := range s.streams[stream] {
 		if s.all[i].Version >= from {
 			out = append(out, s.all[i])
 		}
+	}
+	hook := s.readHook
+	s.mu.Unlock()
+	if hook != nil {
+		hook(stream)
 	}
 	return out
 }
@@ -137,6 +150,15 @@ func (s *EventStore) ReadAll(from int) []RecordedEvent {
 		out = append(out, s.all[from-1:]...)
 	}
 	return out
+}
+
+// Conflicts returns how many appends the store has refused so far
+// because their expected version was not the stream's version: the
+// conflicts its writers met.
+func (s *EventStore) Conflicts() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.conflicts
 }
 
 // Version returns the number of events in a stream, 0 when it does not

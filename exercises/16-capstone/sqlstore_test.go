@@ -24,12 +24,24 @@ func newClock() *StepClock {
 	return &StepClock{T: opening, Step: time.Minute}
 }
 
-// eachDialect runs f once per database, on a fresh empty one.
+// eachDialect runs f once per database, on a fresh empty one, as a
+// subtest named after the database. A panic in f (a TODO stub, say) fails
+// that subtest with the database's name instead of ending the whole run,
+// and a failed subtest says which database it was.
 func eachDialect(t *testing.T, f func(t *testing.T, d *testdb.Database)) {
 	for _, dialect := range testdb.Dialects() {
-		t.Run(dialect, func(t *testing.T) {
+		ok := t.Run(dialect, func(t *testing.T) {
+			defer func() {
+				if r := recover(); r != nil {
+					t.Helper()
+					t.Fatalf("%s: panic: %v", dialect, r)
+				}
+			}()
 			f(t, testdb.Open(t, dialect))
 		})
+		if !ok {
+			t.Errorf("failed on %s (see the messages above)", dialect)
+		}
 	}
 }
 
@@ -298,6 +310,55 @@ func TestPart1FullInsertRace(t *testing.T) {
 		}
 		assert.ErrorIs(t, err, ErrWrongExpectedVersion, "Append racing the other program's insert")
 		assert.Equal(t, []string{"acc-9 v1 AccountOpened{Account:acc-9 Owner:John Backus}"}, withoutPositions(readStream(t, store, "acc-9", 1)), "ReadStream(acc-9, 1)")
+	})
+}
+
+// sneakTriggers are the SQL, per database, of a trigger that plays
+// another writer getting there first: just before Append's insert of
+// version 2 of acc-sneak, it inserts a version 2 of its own, after
+// Append's check has passed and before its row goes in.
+var sneakTriggers = map[string][]string{
+	testdb.SQLite: {
+		`CREATE TRIGGER sneak BEFORE INSERT ON events
+		WHEN NEW.stream_id = 'acc-sneak' AND NEW.version = 2
+		BEGIN
+			INSERT INTO events (stream_id, version, type, data, at)
+			VALUES (NEW.stream_id, NEW.version, 'MoneyDeposited', '{"Account":"acc-sneak","Amount":5}', NEW.at);
+		END`,
+	},
+	testdb.Postgres: {
+		`CREATE FUNCTION sneak() RETURNS trigger LANGUAGE plpgsql AS $$
+		BEGIN
+			IF pg_trigger_depth() = 1 AND NEW.stream_id = 'acc-sneak' AND NEW.version = 2 THEN
+				INSERT INTO events (stream_id, version, type, data, at)
+				VALUES (NEW.stream_id, NEW.version, 'MoneyDeposited', '{"Account":"acc-sneak","Amount":5}', NEW.at);
+			END IF;
+			RETURN NEW;
+		END $$`,
+		`CREATE TRIGGER sneak BEFORE INSERT ON events FOR EACH ROW EXECUTE FUNCTION sneak()`,
+	},
+}
+
+// TestPart1FullUniqueViolation: another writer inserts the same version
+// between Append's check and its insert, so the check passes and the
+// database refuses the insert with a unique violation. Append must say
+// ErrWrongExpectedVersion, like any conflict, and store nothing. A trigger
+// plays the other writer, on SQLite too, where a real race never gets
+// this far. It runs inside Append's transaction, so Append's rollback
+// takes the other writer's row away as well.
+func TestPart1FullUniqueViolation(t *testing.T) {
+	eachDialect(t, func(t *testing.T, d *testdb.Database) {
+		store := openStore(t, d.DB, d.Dialect, newClock())
+		mustAppend(t, store, "acc-sneak", NoStream, []Event{AccountOpened{Account: "acc-sneak", Owner: "Sophie Wilson"}}, 1)
+		for _, q := range sneakTriggers[d.Dialect] {
+			_, err := d.DB.Exec(q)
+			require.NoError(t, err, "the test's trigger")
+		}
+
+		_, err := store.Append("acc-sneak", 1, []Event{MoneyDeposited{Account: "acc-sneak", Amount: 40}})
+		assert.ErrorIs(t, err, ErrWrongExpectedVersion, "Append at version 1 when another writer inserted version 2 after the check: the unique violation is a conflict")
+		assert.Equal(t, 1, version(t, store, "acc-sneak"), "Version(acc-sneak) after the refused append")
+		assert.Equal(t, []string{"acc-sneak v1 AccountOpened{Account:acc-sneak Owner:Sophie Wilson}"}, withoutPositions(readStream(t, store, "acc-sneak", 1)), "ReadStream(acc-sneak, 1) after the refused append")
 	})
 }
 
