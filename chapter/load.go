@@ -37,7 +37,10 @@ func (e *Error) Error() string {
 var idPattern = regexp.MustCompile(`^([0-9]{2})-[a-z0-9]+(-[a-z0-9]+)*$`)
 
 // Load reads every chapter of the workbook in fsys, in order. Problems in
-// the sources come back together, each as an *Error naming file and line.
+// the sources come back together, each as an *Error naming file and line,
+// with the chapters that did load: an author checking one chapter need not
+// wait for another author's half-written one (see the CLI's check, gen and
+// test). Everything else treats any error as fatal.
 func Load(fsys fs.FS) ([]*Chapter, error) {
 	entries, err := fs.ReadDir(fsys, ChaptersDir)
 	if err != nil {
@@ -65,10 +68,7 @@ func Load(fsys fs.FS) ([]*Chapter, error) {
 			errs = append(errs, &Error{File: path.Join(ch.Dir, "chapter.md"), Line: ch.line("carries"), Msg: fmt.Sprintf("carries %q, which is not an earlier chapter", ch.Carries)})
 		}
 	}
-	if len(errs) > 0 {
-		return nil, errors.Join(errs...)
-	}
-	return chapters, nil
+	return chapters, errors.Join(errs...)
 }
 
 // Find returns the chapter named by s: "3", "03" or "03-aggregates"; nil if none.

@@ -21,9 +21,13 @@ func cmdCheck(ctx context.Context, args []string, stdout io.Writer) (int, error)
 	if err != nil {
 		return exitUsage, err
 	}
-	wb, err := open()
+	// Checking everything needs every chapter; checking some needs those.
+	wb, err := openSome()
 	if err != nil {
 		return exitFail, err
+	}
+	if len(pos) == 0 && wb.problems != nil {
+		return exitFail, fmt.Errorf("the chapters have problems:\n%w", wb.problems)
 	}
 	selected := wb.chapters
 	if len(pos) > 0 {
@@ -31,10 +35,14 @@ func cmdCheck(ctx context.Context, args []string, stdout io.Writer) (int, error)
 		for _, p := range pos {
 			ch, err := chapter.Lookup(wb.chapters, p)
 			if err != nil {
+				if wb.problems != nil {
+					return exitFail, fmt.Errorf("%w\n(the chapters have problems: %v)", err, wb.problems)
+				}
 				return exitUsage, err
 			}
 			selected = append(selected, ch)
 		}
+		wb.warnProblems(stdout)
 	}
 	carried, err := chapter.Carried(wb.chapters)
 	if err != nil {
@@ -68,10 +76,11 @@ func cmdGen(args []string, stdout io.Writer) error {
 	if _, err := parseArgs(flags, args); err != nil {
 		return err
 	}
-	wb, err := open()
+	wb, err := openSome()
 	if err != nil {
 		return err
 	}
+	wb.warnProblems(stdout)
 	carried, err := chapter.Carried(wb.chapters)
 	if err != nil {
 		return err

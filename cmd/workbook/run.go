@@ -180,23 +180,51 @@ type workbook struct {
 	fsys     fs.FS
 	chapters []*chapter.Chapter
 	h        *harness.Harness
+	// problems are the load errors of chapters left out (openSome only).
+	problems error
 }
 
+// open loads the workbook and refuses to go on if any chapter has a
+// problem: the web workbook, handouts and a learner's commands need all of
+// them.
 func open() (*workbook, error) {
+	wb, err := openSome()
+	if err != nil {
+		return nil, err
+	}
+	if wb.problems != nil {
+		return nil, fmt.Errorf("the chapters have problems:\n%w", wb.problems)
+	}
+	return wb, nil
+}
+
+// openSome loads the chapters that load, keeping the others' problems in
+// wb.problems, for the authors' commands that name the chapters they need
+// (check N, test N, gen): one author's half-written chapter does not stop
+// another's work. They must still refuse when a chapter they need is
+// missing, and say what was left out.
+func openSome() (*workbook, error) {
 	root, err := workbookRoot()
 	if err != nil {
 		return nil, err
 	}
 	fsys := os.DirFS(root)
-	chapters, err := chapter.Load(fsys)
-	if err != nil {
-		return nil, fmt.Errorf("the chapters have problems:\n%w", err)
+	chapters, problems := chapter.Load(fsys)
+	if problems != nil && len(chapters) == 0 {
+		return nil, fmt.Errorf("the chapters have problems:\n%w", problems)
 	}
 	h := &harness.Harness{FS: fsys, Root: root, Engines: map[string]harness.Engine{
 		"interp": &interp.Engine{},
 		"go":     &gotest.Engine{},
 	}}
-	return &workbook{root: root, fsys: fsys, chapters: chapters, h: h}, nil
+	return &workbook{root: root, fsys: fsys, chapters: chapters, h: h, problems: problems}, nil
+}
+
+// warnProblems says which chapters were left out and why.
+func (wb *workbook) warnProblems(w io.Writer) {
+	if wb.problems != nil {
+		fmt.Fprintf(w, "workbook: warning: chapters with problems were left out:\n%v\n\n", wb.problems)
+	}
 }
 
 // workspaceDir is where the learner's files live: --workspace, else
@@ -328,14 +356,18 @@ func cmdTest(ctx context.Context, args []string, stdout, stderr io.Writer) (int,
 	if *against != "exercise" && *against != "solution" {
 		return exitUsage, fmt.Errorf("%w: --against %q (want exercise or solution)", errUsage, *against)
 	}
-	wb, err := open()
+	wb, err := openSome()
 	if err != nil {
 		return exitUsage, err
 	}
 	ch, err := chapter.Lookup(wb.chapters, pos[0])
 	if err != nil {
+		if wb.problems != nil {
+			return exitUsage, fmt.Errorf("%w\n(the chapters have problems: %v)", err, wb.problems)
+		}
 		return exitUsage, err
 	}
+	wb.warnProblems(stderr)
 	req := harness.Request{Chapter: ch, Suite: s, Engine: *engine, Solution: *against == "solution", Seed: *seed}
 	ws, err := wb.openWorkspace(*wsFlag)
 	if err != nil {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -202,5 +203,62 @@ func TestRead(t *testing.T) {
 	code, out, _ = runCLI(t, "read", "1", "--all")
 	if code != exitOK || !strings.Contains(out, "## Part 2") || !strings.Contains(out, "## In the wild") {
 		t.Errorf("read 1 --all = %d, want Part 2 and In the wild in %d bytes", code, len(out))
+	}
+}
+
+// TestOneBrokenChapterDoesNotBlockAnother: an author checking chapter 1
+// goes on while another chapter is half-written, with a warning naming
+// it; checking everything still refuses.
+func TestOneBrokenChapterDoesNotBlockAnother(t *testing.T) {
+	root := t.TempDir()
+	for _, d := range []string{"chapters/01-commands", "exercises/01-commands", "exercises/puzzle", "solutions/01-commands"} {
+		copyDir(t, filepath.Join("..", "..", d), filepath.Join(root, d))
+	}
+	for _, f := range []string{"exercises/go.mod", "exercises/go.sum", "solutions/go.mod"} {
+		copyDir(t, filepath.Join("..", "..", f), filepath.Join(root, f))
+	}
+	if err := os.MkdirAll(filepath.Join(root, "chapters", "02-half-written"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("WORKBOOK_ROOT", root)
+	t.Setenv("WORKBOOK_WORKSPACE", t.TempDir())
+
+	code, out, stderr := runCLI(t, "check", "--static", "1")
+	if code != exitOK || !strings.Contains(out, "ok    01-commands") || !strings.Contains(out, "02-half-written") {
+		t.Errorf("check --static 1 beside a broken chapter = %d, stdout %q, stderr %q; want ok for 01 and a warning naming 02", code, out, stderr)
+	}
+	code, _, stderr = runCLI(t, "check", "--static")
+	if code == exitOK || !strings.Contains(stderr, "02-half-written") {
+		t.Errorf("check --static (everything) beside a broken chapter = %d, stderr %q; want a failure naming 02", code, stderr)
+	}
+	code, _, stderr = runCLI(t, "check", "--static", "2")
+	if code == exitOK || !strings.Contains(stderr, "02-half-written") {
+		t.Errorf("check --static 2 (the broken one) = %d, stderr %q; want a failure naming its problem", code, stderr)
+	}
+}
+
+// copyDir copies a file or a folder tree.
+func copyDir(t *testing.T, from, to string) {
+	t.Helper()
+	err := filepath.WalkDir(from, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(from, p)
+		dst := filepath.Join(to, rel)
+		if d.IsDir() {
+			return os.MkdirAll(dst, 0o755)
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+			return err
+		}
+		return os.WriteFile(dst, data, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 }
