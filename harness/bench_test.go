@@ -2,6 +2,7 @@ package harness_test
 
 import (
 	"context"
+	"os"
 	"strconv"
 	"strings"
 	"syscall"
@@ -10,6 +11,7 @@ import (
 
 	"github.com/cqrsworkbook/workbook/chapter"
 	"github.com/cqrsworkbook/workbook/harness"
+	"github.com/cqrsworkbook/workbook/harness/interp"
 )
 
 // BenchmarkExampleSuite runs each chapter's example suite against the
@@ -124,4 +126,52 @@ func BenchmarkPuzzleScaling(b *testing.B) {
 			})
 		}
 	}
+}
+
+// BenchmarkStart measures what a run costs before any test runs: starting
+// an interpreter worker on a package with one empty test, beside the
+// baseline of one cold go test of chapter 1's example suite (an empty
+// build cache, as on a learner's first run with the go engine), measured
+// once in the same run:
+//
+//	go test -run '^$' -bench Start -benchtime 10x ./harness/
+func BenchmarkStart(b *testing.B) {
+	b.Run("interp-worker", func(b *testing.B) {
+		job := harness.Job{Chapter: "empty", ImportPath: "example.com/empty", Limits: harness.DefaultLimits,
+			Files: map[string][]byte{
+				"empty.go":      []byte("package empty\n"),
+				"empty_test.go": []byte("package empty\n\nimport \"testing\"\n\nfunc TestNothing(t *testing.T) {}\n"),
+			},
+			Tests: []string{"TestNothing"}}
+		for i := 0; i < b.N; i++ {
+			out, err := (&interp.Engine{}).Run(context.Background(), job)
+			if err != nil {
+				b.Fatal(err)
+			}
+			if len(out.Tests) != 1 || out.Tests[0].Status != harness.Pass {
+				b.Fatalf("the empty package's test: %+v", out)
+			}
+		}
+	})
+	b.Run("baseline/go-test-cold", func(b *testing.B) {
+		chapters, h := workbook(b, 10*time.Minute)
+		ch, err := chapter.Lookup(chapters, "1")
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Setenv("GOCACHE", b.TempDir())
+		req := harness.Request{Chapter: ch, Suite: chapter.Example, Engine: "go", Solution: true}
+		b.ResetTimer()
+		for i := 0; i < b.N; i++ {
+			b.StopTimer()
+			if err := os.Setenv("GOCACHE", b.TempDir()); err != nil {
+				b.Fatal(err)
+			}
+			b.StartTimer()
+			rep, err := h.Run(context.Background(), req)
+			if err != nil || rep.Status != harness.Pass {
+				b.Fatalf("cold go test: %v %+v", err, rep)
+			}
+		}
+	})
 }

@@ -17,6 +17,7 @@ import (
 // fixture is a hostile (or unlucky) learner file and what must become of it.
 type fixture struct {
 	name    string
+	chapter string // the chapter whose learner file it is (default 1)
 	test    string
 	engines []string
 	status  map[string]string // by engine ("" for all): alternatives split by |
@@ -38,7 +39,7 @@ func loadFixtures(t *testing.T) []fixture {
 		if err != nil {
 			t.Fatal(err)
 		}
-		fx := fixture{name: strings.TrimSuffix(filepath.Base(p), ".txtar"), files: map[string][]byte{}, status: map[string]string{}, message: map[string]string{},
+		fx := fixture{name: strings.TrimSuffix(filepath.Base(p), ".txtar"), chapter: "1", files: map[string][]byte{}, status: map[string]string{}, message: map[string]string{},
 			output: map[string]string{}, compile: map[string]string{}}
 		for _, f := range a.Files {
 			if f.Name != "want" {
@@ -49,6 +50,8 @@ func loadFixtures(t *testing.T) []fixture {
 				key, val, _ := strings.Cut(line, " ")
 				key, engine, _ := strings.Cut(key, ".")
 				switch key {
+				case "chapter":
+					fx.chapter = val
 				case "test":
 					fx.test = val
 				case "engines":
@@ -71,17 +74,17 @@ func loadFixtures(t *testing.T) []fixture {
 	return out
 }
 
-// TestHostileLearnerCode runs each fixture as the learner's file of chapter
-// 1 and checks that it ends as stated, never as a pass, within the deadline
+// TestHostileLearnerCode runs each fixture as the learner's file of its
+// chapter (1 unless it says otherwise) and checks that it ends as stated, never as a pass, within the deadline
 // plus 2 s, and that this process is unharmed.
 func TestHostileLearnerCode(t *testing.T) {
 	const deadline = 1500 * time.Millisecond
 	chapters, h := workbook(t, deadline)
-	ch, err := chapter.Lookup(chapters, "1")
-	if err != nil {
-		t.Fatal(err)
-	}
 	for _, fx := range loadFixtures(t) {
+		ch, err := chapter.Lookup(chapters, fx.chapter)
+		if err != nil {
+			t.Fatalf("%s: %v", fx.name, err)
+		}
 		for _, engine := range fx.engines {
 			t.Run(fx.name+"/"+engine, func(t *testing.T) {
 				if engine == "go" {

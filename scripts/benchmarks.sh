@@ -20,6 +20,8 @@ bench() { # name, then go test arguments
 }
 
 bench suites -bench 'ExampleSuite|FullSuite' -benchtime "$benchtime" ./harness/
+bench start -bench 'Start/interp' -benchtime 20x ./harness/
+bench cold -bench 'Start/baseline' -benchtime 1x ./harness/
 bench scaling -bench PuzzleScaling -benchtime "$benchtime" ./harness/
 bench memory -bench WorkerMemory -benchtime 1x ./harness/
 bench saturation -bench Saturation -benchtime "$benchtime" ./server/
@@ -54,6 +56,22 @@ END {
 		printf "| %s | %s | %.0f | %.0f | %.2f |\n", q[2], q[1], a, b, (b > 0 ? a / b : 0)
 	}
 }' "$raw/suites"
+
+echo
+echo "### Before the first test: a worker's start against go test, cold and warm (chapter 1's example suite)"
+echo
+ws=$(awk '/^BenchmarkStart\/interp/ { print $3 / 1e6 }' "$raw/start")
+cold=$(awk '/^BenchmarkStart\/baseline/ { print $3 / 1e6 }' "$raw/cold")
+warm=$(awk '/^BenchmarkExampleSuite\/01-commands\/go/ { print $3 / 1e6 }' "$raw/suites")
+interp1=$(awk '/^BenchmarkExampleSuite\/01-commands\/interp/ { print $3 / 1e6 }' "$raw/suites")
+echo "| what | ms | against cold go test |"
+echo "|---|---:|---:|"
+awk -v ws="$ws" -v c="$cold" -v w="$warm" -v i="$interp1" 'BEGIN {
+	printf "| an interpreter worker: start, load a package, run one empty test | %.0f | %.4f |\n", ws, ws / c
+	printf "| chapter 1 example suite, interpreter | %.0f | %.4f |\n", i, i / c
+	printf "| chapter 1 example suite, go test with a warm build cache | %.0f | %.3f |\n", w, w / c
+	printf "| chapter 1 example suite, go test with an empty build cache (once) | %.0f | 1 |\n", c
+}'
 
 metric() { # file, benchmark name pattern, unit: prints the metric's value
 	awk -v pat="$2" -v unit="$3" '$1 ~ pat { for (i = 2; i <= NF; i++) if ($i == unit) { print $(i - 1); exit } }' "$1"
