@@ -534,6 +534,6 @@ func printReport(w io.Writer, v reportView, rep *harness.Report) {
 				files = append(files, v.dir+"/"+f)
 			}
 		}
-		fmt.Fprintf(w, "Edit %s and run it again. Stuck? The hints are in %s/chapter.md.\n", strings.Join(files, ", "), ch.Dir)
+		fmt.Fprintf(w, "Edit %s and run it again. Stuck? workbook hint %d gives a hint, gentlest first.\n", strings.Join(files, ", "), ch.Number)
 	}
 }
