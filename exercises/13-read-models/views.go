@@ -10,8 +10,11 @@ package blog
 // has been handled already (events can be delivered twice), so Handle
 // ignores it and returns nil. Otherwise it moves the checkpoint to the
 // event's position, also for an event the view does not care about, and
-// folds the event in. An event of a post the view does not know changes
-// nothing. None of these views can fail: their Handle always returns nil.
+// folds the event in. A view knows a post from its PostCreated until its
+// PostDeleted: an event of any other post (never created, or deleted)
+// changes nothing, though it still moves the checkpoint. The blog never
+// records such events (see social.go), but a read model does not count on
+// it. None of these views can fail: their Handle always returns nil.
 
 // CatchUp hands a projection the store's events after its checkpoint,
 // ReadAll(checkpoint + 1), in order, and returns how many it handled. It
@@ -55,8 +58,10 @@ func (l *PostList) Posts() []PostSummary {
 
 // CommentsByPost keeps the comments of every live post, oldest first.
 //
-//   - CommentAdded adds the comment at the end of its post's comments;
-//   - PostDeleted forgets the post's comments.
+//   - PostCreated makes the post known, with no comments;
+//   - CommentAdded adds the comment at the end of its post's comments, if
+//     the post is known (a comment of any other post is ignored);
+//   - PostDeleted forgets the post and its comments.
 type CommentsByPost struct {
 	// TODO(ch13): what the view keeps, and its checkpoint.
 }
@@ -85,10 +90,12 @@ func (c *CommentsByPost) For(post string) []Comment {
 // TagIndex knows the tags of every live post, both ways round: the posts
 // with a tag, and the tags of a post.
 //
-//   - PostTagged gives the post the tag (the blog never tags a post twice
-//     with the same tag);
+//   - PostCreated makes the post known, with no tags;
+//   - PostTagged gives the post the tag, if the post is known (a tag of any
+//     other post is ignored; the blog never tags a post twice with the
+//     same tag);
 //   - PostUntagged takes the tag off;
-//   - PostDeleted takes every tag off the post.
+//   - PostDeleted takes every tag off the post, and forgets it.
 type TagIndex struct {
 	// TODO(ch13): what the index keeps, and its checkpoint.
 }

@@ -324,6 +324,59 @@ func TestPart1FullTags(t *testing.T) {
 	assert.Equal(t, []string{"news"}, strs(index.Tags("post-3")), "Tags is a copy")
 }
 
+// TestPart1FullUnknownPosts: a read model knows a post from its
+// PostCreated to its PostDeleted. The blog never records a comment or a tag
+// of any other post, but a read model does not count on it: such events
+// change nothing on any page, and still move the checkpoint.
+func TestPart1FullUnknownPosts(t *testing.T) {
+	// Given: post-9 and post-8 were never created, post-1 is deleted.
+	given := []Event{
+		picnic,
+		CommentAdded{Post: "post-9", Comment: "comment-1", Author: "olu", Body: "Boo"},
+		PostTagged{Post: "post-9", Tag: "news"},
+		PostRenamed{Post: "post-9", Title: "Ghost story"},
+		PostPublished{Post: "post-9"},
+		hello,
+		CommentAdded{Post: "post-1", Comment: "comment-2", Author: "ada", Body: "Hello!"},
+		PostTagged{Post: "post-1", Tag: "harbour"},
+		PostDeleted{Post: "post-1"},
+		CommentAdded{Post: "post-1", Comment: "comment-3", Author: "tomás", Body: "Too late."},
+		PostTagged{Post: "post-1", Tag: "news"},
+		PostTagged{Post: "post-2", Tag: "news"},
+		CommentAdded{Post: "post-2", Comment: "comment-4", Author: "ines", Body: "Bring tea."},
+		PostUntagged{Post: "post-8", Tag: "news"},
+		PostDeleted{Post: "post-8"},
+	}
+	store := storeWith(t, given...)
+
+	// When: each read model catches up (catchUp checks that every event
+	// moved its checkpoint).
+	list, comments, tags := NewPostList(), NewCommentsByPost(), NewTagIndex()
+	catchUp(t, store, list, "the list", len(given))
+	catchUp(t, store, comments, "the comments", len(given))
+	catchUp(t, store, tags, "the tag index", len(given))
+
+	// Then: only post-2 is on any page.
+	assert.Equal(t, []string{`post-2 "Spring picnic" by tomás, draft, 1 comments`}, DescribePosts(list.Posts()),
+		"Posts(): the list ignores events of post-9 (never created) and of post-1 after its deletion")
+	assert.Empty(t, DescribeComments(comments.For("post-9")), "For(post-9): a comment of a post never created is ignored")
+	assert.Empty(t, DescribeComments(comments.For("post-1")), "For(post-1): a comment added after the post was deleted is ignored")
+	assert.Equal(t, []string{"comment-4 ines: Bring tea."}, DescribeComments(comments.For("post-2")), "For(post-2)")
+	assert.Empty(t, tags.Tags("post-9"), "Tags(post-9): a tag of a post never created is ignored")
+	assert.Empty(t, tags.Tags("post-1"), "Tags(post-1): a tag given after the post was deleted is ignored")
+	assert.Equal(t, []string{"post-2"}, strs(tags.Posts("news")), "Posts(news): only the live post-2")
+	assert.Empty(t, tags.Posts("harbour"), "Posts(harbour): its only post was deleted")
+	assert.Equal(t, []string{"news"}, strs(tags.Tags("post-2")), "Tags(post-2): untagging post-8 changes nothing")
+
+	// And a read model built later, from the first event, agrees.
+	fresh := []Projection{NewPostList(), NewCommentsByPost(), NewTagIndex()}
+	for _, p := range fresh {
+		catchUp(t, store, p, "a new view", len(given))
+	}
+	assert.Equal(t, views(list, comments, tags), views(fresh[0].(*PostList), fresh[1].(*CommentsByPost), fresh[2].(*TagIndex)),
+		"views built later agree")
+}
+
 // blogHistory is a small history with every kind of event.
 func blogHistory() []Event {
 	return []Event{

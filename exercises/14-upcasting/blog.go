@@ -14,7 +14,8 @@ func NewBlog(store *JSONStore) *Blog {
 // Dispatch is chapter 12's Dispatch under this year's rules, on the JSON
 // store:
 //
-//  1. Validate (MinTitle is 8 now). Field errors: return nil, the errors
+//  1. Validate (MinTitle is 8 now, and a rename's title need not make a
+//     slug: see validate.go). Field errors: return nil, the errors
 //     and Invalid(errors), before the store is read.
 //  2. Load the post with LoadPost. An error: return nil, nil and the error
 //     (wrapped with %w), and append nothing.

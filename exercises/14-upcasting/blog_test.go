@@ -172,6 +172,9 @@ func TestPart2FullCreate(t *testing.T) {
 			given: []string{oldPicnic, oldDeleted},
 			when:  CreatePost{Post: "post-1", Title: "Autumn walk", Author: "olu", Body: "Boots."},
 			errs:  []string{"post has already been taken"}},
+		{name: "a new post's title must make a slug",
+			when: CreatePost{Post: "post-1", Title: "!!!!!!!!!!", Author: "olu", Body: "x"},
+			errs: []string{"slug can't be blank"}},
 		{name: "validation comes first",
 			given: []string{oldPicnic},
 			when:  CreatePost{Post: "post-1", Title: "Teatime", Author: "ines", Body: "x"},
@@ -208,6 +211,14 @@ func TestPart2FullRename(t *testing.T) {
 			given: []string{oldPicnic, oldWalk},
 			when:  RenamePost{Post: "post-3", Title: "Spring picnic"},
 			then:  []Event{PostRenamed{Post: "post-3", Title: "Spring picnic", Slug: "autumn-walk"}}},
+		{name: "a title without a letter or digit: the slug does not change, so it needs none",
+			given: []string{oldWalk},
+			when:  RenamePost{Post: "post-3", Title: " !!!!!!!!!! "},
+			then:  []Event{PostRenamed{Post: "post-3", Title: "!!!!!!!!!!", Slug: "autumn-walk"}}},
+		{name: "a title without a letter or digit still meets the title rules",
+			given: []string{oldWalk},
+			when:  RenamePost{Post: "post-3", Title: "!!!!!!!"},
+			errs:  []string{"title should be at least 8 character(s)"}},
 		{name: "the post was never created",
 			given: []string{oldPicnic},
 			when:  RenamePost{Post: "post-2", Title: "Autumn walk"},
@@ -217,6 +228,18 @@ func TestPart2FullRename(t *testing.T) {
 			when:  RenamePost{Post: "post-1", Title: "Autumn walk"},
 			errs:  []string{"post is deleted"}},
 	})
+
+	// The post renamed to a title without a slug of its own keeps its
+	// address: its slug stays taken, and it still loads with it.
+	store := archiveOf([]string{oldWalk})
+	blog := NewBlog(store)
+	checkDispatch(t, store, blog, "post-3 renamed", RenamePost{Post: "post-3", Title: "!!!!!!!!!!"},
+		[]Event{PostRenamed{Post: "post-3", Title: "!!!!!!!!!!", Slug: "autumn-walk"}}, nil)
+	checkDispatch(t, store, blog, "after post-3 was renamed to !!!!!!!!!!",
+		CreatePost{Post: "post-4", Title: "Autumn walk?", Author: "olu", Body: "Boots."}, nil, []string{"slug has already been taken"})
+	post, err := LoadPost(store, "post-3")
+	require.NoError(t, err)
+	assert.Equal(t, "!!!!!!!!!! autumn-walk", post.Title+" "+post.Slug, "post-3's title and slug after the rename")
 }
 
 func TestPart2FullPublishAndDelete(t *testing.T) {

@@ -82,10 +82,11 @@ func (l *PostList) Posts() []PostSummary {
 }
 
 // CommentsByPost keeps the comments of every live post, in the order they
-// were added.
+// were added. A post has an entry (empty at first) from its PostCreated to
+// its PostDeleted: the view ignores comments of any other post.
 type CommentsByPost struct {
 	checkpoint int
-	comments   map[string][]Comment
+	comments   map[string][]Comment // live post id → its comments
 }
 
 // NewCommentsByPost returns an empty view whose checkpoint is 0.
@@ -105,8 +106,12 @@ func (c *CommentsByPost) Handle(r RecordedEvent) error {
 	}
 	c.checkpoint = r.Position
 	switch e := r.Event.(type) {
+	case PostCreated:
+		c.comments[e.Post] = []Comment{}
 	case CommentAdded:
-		c.comments[e.Post] = append(c.comments[e.Post], Comment{ID: e.Comment, Author: e.Author, Body: e.Body})
+		if list, ok := c.comments[e.Post]; ok {
+			c.comments[e.Post] = append(list, Comment{ID: e.Comment, Author: e.Author, Body: e.Body})
+		}
 	case PostDeleted:
 		delete(c.comments, e.Post)
 	}
@@ -119,16 +124,19 @@ func (c *CommentsByPost) For(post string) []Comment {
 	return append([]Comment{}, c.comments[post]...)
 }
 
-// TagIndex knows which live posts have which tags, both ways round.
+// TagIndex knows which live posts have which tags, both ways round. It
+// knows a post from its PostCreated to its PostDeleted, and ignores tags of
+// any other post.
 type TagIndex struct {
 	checkpoint int
+	live       map[string]bool            // the live posts
 	byTag      map[string]map[string]bool // tag → its posts
 	byPost     map[string]map[string]bool // post → its tags
 }
 
 // NewTagIndex returns an empty index whose checkpoint is 0.
 func NewTagIndex() *TagIndex {
-	return &TagIndex{byTag: map[string]map[string]bool{}, byPost: map[string]map[string]bool{}}
+	return &TagIndex{live: map[string]bool{}, byTag: map[string]map[string]bool{}, byPost: map[string]map[string]bool{}}
 }
 
 // Checkpoint returns the position of the last event handled.
@@ -143,23 +151,33 @@ func (t *TagIndex) Handle(r RecordedEvent) error {
 	}
 	t.checkpoint = r.Position
 	switch e := r.Event.(type) {
+	case PostCreated:
+		t.live[e.Post] = true
 	case PostTagged:
-		if t.byTag[e.Tag] == nil {
-			t.byTag[e.Tag] = map[string]bool{}
+		if t.live[e.Post] {
+			t.tag(e.Post, e.Tag)
 		}
-		if t.byPost[e.Post] == nil {
-			t.byPost[e.Post] = map[string]bool{}
-		}
-		t.byTag[e.Tag][e.Post] = true
-		t.byPost[e.Post][e.Tag] = true
 	case PostUntagged:
 		t.untag(e.Post, e.Tag)
 	case PostDeleted:
 		for tag := range t.byPost[e.Post] {
 			t.untag(e.Post, tag)
 		}
+		delete(t.live, e.Post)
 	}
 	return nil
+}
+
+// tag gives a post a tag.
+func (t *TagIndex) tag(post, tag string) {
+	if t.byTag[tag] == nil {
+		t.byTag[tag] = map[string]bool{}
+	}
+	if t.byPost[post] == nil {
+		t.byPost[post] = map[string]bool{}
+	}
+	t.byTag[tag][post] = true
+	t.byPost[post][tag] = true
 }
 
 // untag takes a tag off a post, and forgets tags and posts left empty.
