@@ -13,7 +13,42 @@ if [ -z "$targets" ]; then
 	echo "no fuzz targets found" >&2
 	exit 1
 fi
+# fuzz runs one target; it fails on a real finding. Go 1.26's fuzz
+# coordinator can also end a run that found nothing with a bare "context
+# deadline exceeded" when -fuzztime expires while a worker is mid-input on a
+# busy machine (golang/go#75804, fixed in Go 1.27). A real finding always
+# writes its input ("Failing input written to testdata/fuzz/..."), so a bare
+# deadline with no input written is run again, once; a second one is
+# reported and the run goes on.
+fuzz() {
+	local pkg=$1 target=$2 out status
+	out=$(mktemp)
+	set +e
+	go test -run '^$' -fuzz "^${target}\$" -fuzztime "$fuzztime" "$pkg" 2>&1 | tee "$out"
+	status=${PIPESTATUS[0]}
+	set -e
+	if [ "$status" -ne 0 ] && grep -q 'context deadline exceeded' "$out" &&
+		! grep -q 'Failing input written to' "$out" && ! grep -qE 'panic:|_test\.go:[0-9]+:' "$out"; then
+		status=75 # the coordinator's deadline race, not a finding
+	fi
+	rm -f "$out"
+	return "$status"
+}
+
 while read -r pkg target; do
 	echo "== $target ($pkg, $fuzztime)"
-	go test -run '^$' -fuzz "^${target}\$" -fuzztime "$fuzztime" "$pkg"
+	status=0
+	fuzz "$pkg" "$target" || status=$?
+	if [ "$status" -eq 75 ]; then
+		echo "== $target: the fuzz coordinator's deadline race (golang/go#75804), no input found; once more"
+		status=0
+		fuzz "$pkg" "$target" || status=$?
+		if [ "$status" -eq 75 ]; then
+			echo "== $target: the deadline race again, still no input found: reported, not failed"
+			status=0
+		fi
+	fi
+	if [ "$status" -ne 0 ]; then
+		exit "$status"
+	fi
 done <<<"$targets"
