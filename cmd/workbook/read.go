@@ -5,15 +5,10 @@ import (
 	"fmt"
 	"io"
 	"path"
-	"regexp"
 	"strings"
 
 	"github.com/cqrsworkbook/workbook/chapter"
 )
-
-// codeRefLine is a fenced block that shows code by reference:
-// ```go file=examples/intent.go#Deposit
-var codeRefLine = regexp.MustCompile("^```(\\w+) file=([^\\s#]+)(?:#(\\S+))?\\s*$")
 
 // cmdRead prints a chapter for reading in the terminal: its prose as
 // Markdown with the code it shows filled in, without the front matter
@@ -68,20 +63,23 @@ func readable(wb *workbook, ch *chapter.Chapter, showPart2 bool) (string, error)
 		if skipping {
 			continue
 		}
-		m := codeRefLine.FindStringSubmatch(line)
-		if m == nil || i+1 >= len(lines) || strings.TrimSpace(lines[i+1]) != "```" {
+		// A fenced block that shows code by reference, with an empty body:
+		// ```go file=examples/intent.go#Deposit
+		info, isFence := strings.CutPrefix(line, "```")
+		lang, ref, ok := chapter.ParseInfo(info)
+		if !isFence || !ok || i+1 >= len(lines) || strings.TrimSpace(lines[i+1]) != "```" {
 			b.WriteString(line + "\n")
 			continue
 		}
-		code, err := chapter.Resolve(wb.fsys, dir, chapter.CodeRef{Path: m[2], Decl: m[3]})
+		code, err := chapter.Resolve(wb.fsys, dir, ref)
 		if err != nil {
 			return "", fmt.Errorf("%s/chapter.md: %w", dir, err)
 		}
-		where := m[2]
-		if m[3] != "" {
-			where += "#" + m[3]
+		where := ref.Path
+		if ref.Decl != "" {
+			where += "#" + ref.Decl
 		}
-		fmt.Fprintf(&b, "```%s\n// %s/%s\n%s\n```\n", m[1], dir, where, strings.TrimRight(code, "\n"))
+		fmt.Fprintf(&b, "```%s\n// %s/%s\n%s\n```\n", lang, dir, where, strings.TrimRight(code, "\n"))
 		i++ // the closing fence
 	}
 	return b.String(), nil

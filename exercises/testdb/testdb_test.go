@@ -73,10 +73,8 @@ type fakeT struct {
 }
 
 func (f *fakeT) Fatalf(format string, args ...any) {
-	f.msg = strings.TrimSpace(sprintf(format, args...))
+	f.msg = strings.TrimSpace(fmt.Sprintf(format, args...))
 	panic("fatal")
 }
 
 func (f *fakeT) Helper() {}
-
-func sprintf(format string, args ...any) string { return fmt.Sprintf(format, args...) }
