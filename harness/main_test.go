@@ -11,14 +11,17 @@ import (
 	"github.com/cqrsworkbook/workbook/harness"
 	"github.com/cqrsworkbook/workbook/harness/gotest"
 	"github.com/cqrsworkbook/workbook/harness/interp"
+	"go.uber.org/goleak"
 )
 
-// TestMain lets this test binary serve as the interpreter's worker.
+// TestMain lets this test binary serve as the interpreter's worker, and
+// fails the run if an engine leaves a goroutine behind (a reader of a
+// killed child's pipe, say).
 func TestMain(m *testing.M) {
 	if interp.IsWorker() {
 		os.Exit(interp.WorkerMain())
 	}
-	os.Exit(m.Run())
+	goleak.VerifyTestMain(m)
 }
 
 var (

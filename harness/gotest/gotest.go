@@ -18,11 +18,10 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"syscall"
 	"time"
 
 	"github.com/cqrsworkbook/workbook/harness"
-	"golang.org/x/sys/unix"
+	"github.com/cqrsworkbook/workbook/harness/sandbox"
 )
 
 // ErrNoToolchain is returned when there is no go command to run.
@@ -203,21 +202,19 @@ func runBinary(ctx context.Context, goBin, bin string, j harness.Job, tests []st
 	cmd := exec.Command(goBin, args...)
 	cmd.Dir = j.Dir
 	cmd.Env = append(os.Environ(), fmt.Sprintf("GOMEMLIMIT=%d", j.Limits.MemoryBytes))
-	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true, Pdeathsig: syscall.SIGKILL}
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
 		return nil, err
 	}
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
-	if err := cmd.Start(); err != nil {
+	// The limits pass from the go command to test2json to the test binary.
+	proc, err := sandbox.Start(cmd, limits(j.Limits, len(tests)))
+	if err != nil {
 		return nil, fmt.Errorf("run the tests: %w", err)
 	}
-	kill := func() { _ = syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL) }
+	kill := proc.Kill
 	defer kill()
-	// Limits pass from the go command to test2json to the test binary, each
-	// started after this: memory, CPU time, no core files.
-	limit(cmd.Process.Pid, j.Limits, len(tests))
 
 	events := make(chan testEvent, 64)
 	go func() {
@@ -279,7 +276,11 @@ loop:
 		}
 	}
 	kill()
-	waitErr := cmd.Wait()
+	// The reader ends at the end of the pipe, which the kill brings; drain
+	// it first, or it blocks on a full channel for ever.
+	for range events {
+	}
+	waitErr := proc.Wait()
 	if cur != nil {
 		r := finish(cur, "fail", j)
 		switch {
@@ -316,13 +317,12 @@ func passesAlone(ctx context.Context, bin string, j harness.Job, test string) bo
 	cmd := exec.Command(bin, args...)
 	cmd.Dir = j.Dir
 	cmd.Env = append(os.Environ(), fmt.Sprintf("GOMEMLIMIT=%d", j.Limits.MemoryBytes))
-	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true, Pdeathsig: syscall.SIGKILL}
-	if err := cmd.Start(); err != nil {
+	proc, err := sandbox.Start(cmd, limits(j.Limits, 1))
+	if err != nil {
 		return false
 	}
-	limit(cmd.Process.Pid, j.Limits, 1)
 	exited := make(chan error, 1)
-	go func() { exited <- cmd.Wait() }()
+	go func() { exited <- proc.Wait() }()
 	timer := time.NewTimer(j.Limits.TestTimeout + time.Second)
 	defer timer.Stop()
 	select {
@@ -331,7 +331,7 @@ func passesAlone(ctx context.Context, bin string, j harness.Job, test string) bo
 	case <-timer.C:
 	case <-ctx.Done():
 	}
-	_ = syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
+	proc.Kill()
 	<-exited
 	return false
 }
@@ -348,13 +348,11 @@ func framework(line string) bool {
 	return false
 }
 
-func limit(pid int, l harness.Limits, tests int) {
-	set := func(res int, v uint64) {
-		_ = unix.Prlimit(pid, res, &unix.Rlimit{Cur: v, Max: v}, nil)
-	}
-	set(unix.RLIMIT_AS, uint64(l.MemoryBytes)+(2<<30))
-	set(unix.RLIMIT_CORE, 0)
-	set(unix.RLIMIT_CPU, uint64((time.Duration(tests+1)*l.TestTimeout)/time.Second)+10)
+// limits bound a test binary running the given number of tests: memory,
+// and CPU time for each test's deadline; on Windows the go command,
+// test2json and the binary share one job.
+func limits(l harness.Limits, tests int) sandbox.Limits {
+	return sandbox.Limits{MemoryBytes: l.MemoryBytes, CPU: time.Duration(tests+1)*l.TestTimeout + 10*time.Second, Processes: 4}
 }
 
 var (

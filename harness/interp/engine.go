@@ -12,10 +12,10 @@ import (
 	"regexp"
 	"strings"
 	"sync"
-	"syscall"
 	"time"
 
 	"github.com/cqrsworkbook/workbook/harness"
+	"github.com/cqrsworkbook/workbook/harness/sandbox"
 )
 
 // Engine runs tests in yaegi worker processes.
@@ -92,25 +92,33 @@ func (e *Engine) attempt(ctx context.Context, j harness.Job, tests []string) (*a
 	if err != nil {
 		return nil, err
 	}
-	pr, pw, err := os.Pipe()
+	cmd := exec.Command(exe)
+	cmd.Env = append(minimalEnv(), WorkerEnv+"=1")
+	pr, pw, err := sandbox.ResultsPipe(cmd)
 	if err != nil {
 		return nil, err
 	}
 	defer pr.Close()
-	cmd := exec.Command(exe)
-	cmd.Env = append(minimalEnv(), WorkerEnv+"=1")
-	cmd.Stdin = bytes.NewReader(payload)
+	// The job goes on stdin, which stays open while the worker runs: the
+	// worker ends itself when it closes, so it cannot outlive this process.
+	stdin, err := cmd.StdinPipe()
+	if err != nil {
+		pw.Close()
+		return nil, err
+	}
 	stdout := &capped{limit: j.Limits.RunOutputBytes}
 	stderr := &capped{limit: 64 << 10}
 	cmd.Stdout, cmd.Stderr = stdout, stderr
-	cmd.ExtraFiles = []*os.File{pw}
-	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true, Pdeathsig: syscall.SIGKILL}
-	if err := cmd.Start(); err != nil {
-		pw.Close()
+	proc, err := sandbox.Start(cmd, sandbox.Limits{MemoryBytes: j.Limits.MemoryBytes, Processes: 1})
+	pw.Close()
+	if err != nil {
 		return nil, fmt.Errorf("start a worker: %w", err)
 	}
-	pw.Close()
-	kill := func() { _ = syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL) }
+	go func() {
+		// A worker that dies before reading it all ends this write.
+		_, _ = stdin.Write(payload)
+	}()
+	kill := proc.Kill
 
 	events := make(chan event, 64)
 	go func() {
@@ -178,15 +186,18 @@ loop:
 		}
 	}
 	kill()
-	waitErr := cmd.Wait()
-	// Drain what is left, so a late "end" is not lost.
+	// Drain what is left, so a late "end" is not lost and the reader ends.
 	for ev := range events {
 		if ev.Type == "end" && current == ev.Test {
 			a.results = append(a.results, harness.TestResult{Name: ev.Test, Status: ev.Status, Message: ev.Message, Output: ev.Output, DurationMS: ev.DurationMS, File: ev.File, Line: ev.Line})
 			current = ""
 		}
 	}
-	a.stderr = stderr.String()
+	waitErr := proc.Wait()
+	if proc.OverMemory() {
+		a.stderr = "out of memory"
+	}
+	a.stderr += stderr.String()
 	if finished && !timedOut {
 		return a, nil
 	}
@@ -261,14 +272,13 @@ func crashReason(stderr string, waitErr error) string {
 		line, _, _ := strings.Cut(stderr[i:], "\n")
 		return "the program crashed: " + line
 	}
+	if sig, cpu := sandbox.Signal(waitErr); cpu {
+		return "the CPU time limit was reached"
+	} else if sig != "" {
+		return "the program was killed by " + sig
+	}
 	var ee *exec.ExitError
 	if errors.As(waitErr, &ee) {
-		if ws, ok := ee.Sys().(syscall.WaitStatus); ok && ws.Signaled() {
-			if ws.Signal() == syscall.SIGXCPU {
-				return "the CPU time limit was reached"
-			}
-			return "the program was killed by " + ws.Signal().String()
-		}
 		return fmt.Sprintf("the program exited with status %d in the middle of the test: log.Fatal and os.Exit end the whole run", ee.ExitCode())
 	}
 	return "the program stopped in the middle of the test (log.Fatal and os.Exit end the whole run)"

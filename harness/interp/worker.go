@@ -18,12 +18,12 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"syscall"
 	"testing"
 	"testing/fstest"
 	"time"
 
 	"github.com/cqrsworkbook/workbook/harness"
+	"github.com/cqrsworkbook/workbook/harness/sandbox"
 	"github.com/cqrsworkbook/workbook/harness/symbols"
 	"github.com/traefik/yaegi/interp"
 )
@@ -39,17 +39,19 @@ const sentinel = "WorkbookWorkerDone"
 // Engine, and returns the exit code. The binary's main (and TestMain of any
 // test binary that runs the engine) calls it first when IsWorker is true.
 func WorkerMain() int {
-	results := os.NewFile(3, "results")
-	if results == nil {
-		fmt.Fprintln(os.Stderr, "workbook worker: no results pipe")
+	results, err := sandbox.OpenResults()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "workbook worker:", err)
 		return 2
 	}
 	w := &reporter{enc: json.NewEncoder(results)}
 	var j job
-	if err := json.NewDecoder(os.Stdin).Decode(&j); err != nil {
+	dec := json.NewDecoder(os.Stdin)
+	if err := dec.Decode(&j); err != nil {
 		fmt.Fprintln(os.Stderr, "workbook worker: read job:", err)
 		return 2
 	}
+	sandbox.WatchParent(io.MultiReader(dec.Buffered(), os.Stdin))
 	if err := setLimits(j); err != nil {
 		fmt.Fprintln(os.Stderr, "workbook worker: set limits:", err)
 		return 2
@@ -70,18 +72,7 @@ func (r *reporter) send(e event) {
 
 func setLimits(j job) error {
 	debug.SetMaxStack(64 << 20)
-	lim := func(res int, v uint64) error {
-		return syscall.Setrlimit(res, &syscall.Rlimit{Cur: v, Max: v})
-	}
-	if err := lim(syscall.RLIMIT_CORE, 0); err != nil {
-		return err
-	}
-	// Go reserves some address space beyond what it uses; leave it room.
-	if err := lim(syscall.RLIMIT_AS, uint64(j.Limits.MemoryBytes)+(1<<30)); err != nil {
-		return err
-	}
-	cpu := uint64(j.RunBudget/time.Second) + 10
-	return syscall.Setrlimit(syscall.RLIMIT_CPU, &syscall.Rlimit{Cur: cpu, Max: cpu + 5})
+	return sandbox.LimitSelf(sandbox.Limits{MemoryBytes: j.Limits.MemoryBytes, CPU: j.RunBudget + 10*time.Second})
 }
 
 func run(j job, rep *reporter) int {
@@ -104,6 +95,7 @@ func run(j job, rep *reporter) int {
 	in := interp.New(interp.Options{
 		GoPath:               ".",
 		SourcecodeFilesystem: fsys,
+		Stdin:                strings.NewReader(""), // stdin is the parent's lifeline, not the learner's
 		Stdout:               capt.writer(),
 		Stderr:               panics,
 		Args:                 []string{"workbook"},
