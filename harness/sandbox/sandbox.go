@@ -111,11 +111,12 @@ func WatchParent(stdin io.Reader) {
 func LimitSelf(l Limits) error { return limitSelf(l) }
 
 // Signal describes how a child ended, from exec.Cmd.Wait's error: the
-// signal that killed it (empty if none) and whether it was the CPU limit.
+// signal that killed it (empty if none) and whether it reached the CPU
+// limit it set with LimitSelf.
 func Signal(waitErr error) (name string, cpuLimit bool) {
 	var ee *exec.ExitError
 	if !errors.As(waitErr, &ee) {
 		return "", false
 	}
-	return signal(ee)
+	return signalOf(ee)
 }

@@ -78,6 +78,7 @@ func limitSelf(l Limits) error {
 		return err
 	}
 	if l.CPU > 0 {
+		onCPULimit()
 		cpu := uint64(l.CPU/time.Second) + 1
 		return syscall.Setrlimit(unix.RLIMIT_CPU, &syscall.Rlimit{Cur: cpu, Max: cpu + 5})
 	}

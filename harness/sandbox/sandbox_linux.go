@@ -52,6 +52,7 @@ func limitSelf(l Limits) error {
 		}
 	}
 	if l.CPU > 0 {
+		onCPULimit()
 		cpu := cpuSeconds(l.CPU)
 		return syscall.Setrlimit(unix.RLIMIT_CPU, &syscall.Rlimit{Cur: cpu, Max: cpu + 5})
 	}

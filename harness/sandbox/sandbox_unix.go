@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"os/signal"
 	"strconv"
 	"syscall"
 )
@@ -40,12 +41,28 @@ func (p *Process) kill() {
 	}
 }
 
-func signal(ee *exec.ExitError) (string, bool) {
+func signalOf(ee *exec.ExitError) (string, bool) {
 	ws, ok := ee.Sys().(syscall.WaitStatus)
 	if !ok || !ws.Signaled() {
-		return "", false
+		return "", ee.ExitCode() == exitCPU
 	}
 	return ws.Signal().String(), ws.Signal() == syscall.SIGXCPU
+}
+
+// exitCPU is the status of a process that reached its soft CPU limit.
+const exitCPU = 4
+
+// onCPULimit makes the soft CPU limit's SIGXCPU end this process with
+// exitCPU: a Go program otherwise ignores it, and only the hard limit's
+// SIGKILL, which says nothing of why, would end it.
+func onCPULimit() {
+	c := make(chan os.Signal, 1)
+	signal.Notify(c, syscall.SIGXCPU)
+	go func() {
+		<-c
+		fmt.Fprintln(os.Stderr, "the CPU time limit was reached")
+		os.Exit(exitCPU)
+	}()
 }
 
 func setrlimit(res int, v uint64) error {

@@ -102,7 +102,7 @@ func openResults() (*os.File, error) {
 	return os.NewFile(uintptr(v), "results"), nil
 }
 
-func signal(ee *exec.ExitError) (string, bool) { return "", false }
+func signalOf(ee *exec.ExitError) (string, bool) { return "", false }
 
 // limitSelf has nothing to do: the job object holds the limits.
 func limitSelf(Limits) error { return nil }
