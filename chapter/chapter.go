@@ -228,6 +228,7 @@ func sortedKeys(m map[string][]byte) []string {
 // Support returns the support packages the exercises may import (the puzzle
 // helper), by import path, each as a map of file name to contents.
 func Support(fsys fs.FS) (map[string]map[string][]byte, error) {
+	fsys = View(fsys)
 	dir := path.Join(ExercisesDir, SupportDir)
 	files, err := readGoFiles(fsys, dir)
 	if err != nil {
@@ -258,4 +259,15 @@ func readGoFiles(fsys fs.FS, dir string) (map[string][]byte, error) {
 		files[e.Name()] = data
 	}
 	return files, nil
+}
+
+// IsLearnerPath reports whether p, a slash-separated path in the exercises
+// folder such as "01-commands/parse.go", is a file the learner edits.
+func IsLearnerPath(chapters []*Chapter, p string) bool {
+	id, name, ok := strings.Cut(p, "/")
+	if !ok {
+		return false
+	}
+	ch := Find(chapters, id)
+	return ch != nil && ch.ID == id && ch.IsLearnerFile(name)
 }

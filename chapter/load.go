@@ -42,6 +42,7 @@ var idPattern = regexp.MustCompile(`^([0-9]{2})-[a-z0-9]+(-[a-z0-9]+)*$`)
 // wait for another author's half-written one (see the CLI's check, gen and
 // test). Everything else treats any error as fatal.
 func Load(fsys fs.FS) ([]*Chapter, error) {
+	fsys = View(fsys)
 	entries, err := fs.ReadDir(fsys, ChaptersDir)
 	if err != nil {
 		return nil, fmt.Errorf("read chapters: %w", err)

@@ -2,11 +2,12 @@ package check
 
 import (
 	"bufio"
-	"encoding/json"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"os/exec"
+	"path"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -15,6 +16,7 @@ import (
 
 	"github.com/cqrsworkbook/workbook/chapter"
 	"github.com/cqrsworkbook/workbook/exercises/testdb"
+	"github.com/cqrsworkbook/workbook/workspace"
 )
 
 // capstoneID is the chapter whose SQL event store the race test drives.
@@ -39,7 +41,7 @@ func TestCapstoneTwoProcesses(t *testing.T) {
 	if err != nil {
 		t.Fatalf("the capstone chapter: %v", err)
 	}
-	bin := buildAppendRace(t, root, ch)
+	bin := buildAppendRace(t, root, chapters, ch)
 
 	const rounds = 8
 	for _, dialect := range testdb.Dialects() {
@@ -124,29 +126,39 @@ func race(t *testing.T, bin, dialect, dsn, stream string) map[string]int {
 	return got
 }
 
-// buildAppendRace builds testdata/appendrace against the capstone's
-// reference solution, substituted for the learner's files with -overlay,
-// as the go engine does.
-func buildAppendRace(t *testing.T, root string, ch *chapter.Chapter) string {
+// buildAppendRace builds testdata/appendrace in a learner folder whose
+// capstone files are the reference solution, as the go engine does.
+func buildAppendRace(t *testing.T, root string, chapters []*chapter.Chapter, ch *chapter.Chapter) string {
 	t.Helper()
 	if _, err := exec.LookPath("go"); err != nil {
 		t.Skip("no go command: the race test builds a program")
 	}
-	exercises := filepath.Join(root, "exercises")
-	replace := map[string]string{
-		filepath.Join(exercises, "appendrace", "main.go"): filepath.Join(root, "check", "testdata", "appendrace", "main.go"),
+	content := chapter.View(os.DirFS(root))
+	folder := t.TempDir()
+	if _, err := workspace.Prepare(folder, content, chapters); err != nil {
+		t.Fatalf("workspace.Prepare: %v", err)
+	}
+	files := map[string]string{
+		path.Join("appendrace", "main.go"): path.Join("check", "testdata", "appendrace", "main.go"),
 	}
 	for _, f := range ch.Meta.LearnerFiles {
-		replace[filepath.Join(exercises, ch.ID, f)] = filepath.Join(root, "solutions", ch.ID, f)
+		files[path.Join(ch.ID, f)] = path.Join(chapter.SolutionsDir, ch.ID, f)
 	}
-	dir := t.TempDir()
-	overlay, _ := json.Marshal(map[string]any{"Replace": replace})
-	if err := os.WriteFile(filepath.Join(dir, "overlay.json"), overlay, 0o644); err != nil {
-		t.Fatal(err)
+	for dst, src := range files {
+		data, err := fs.ReadFile(content, src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.MkdirAll(filepath.Join(folder, filepath.Dir(dst)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(folder, filepath.FromSlash(dst)), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
-	bin := filepath.Join(dir, "appendrace")
-	cmd := exec.Command("go", "build", "-overlay", filepath.Join(dir, "overlay.json"), "-o", bin, "./appendrace")
-	cmd.Dir = exercises
+	bin := filepath.Join(t.TempDir(), "appendrace")
+	cmd := exec.Command("go", "build", "-o", bin, "./appendrace")
+	cmd.Dir = folder
 	cmd.Env = append(os.Environ(), "GOWORK=off")
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("go build appendrace: %v\n%s", err, out)

@@ -227,7 +227,7 @@ func view(r *render.Renderer, ch *chapter.Chapter, ed Edition) (*chapterView, er
 		if !ok {
 			return nil, fmt.Errorf("handout %s: no stub for learner file %s", ch.ID, name)
 		}
-		v.Stubs = append(v.Stubs, listing{Path: path.Join("work", ch.ID, name), Code: r.Code("go", string(src))})
+		v.Stubs = append(v.Stubs, listing{Path: path.Join(ch.ID, name), Code: r.Code("go", string(chapter.Printed(src)))})
 	}
 	if ed != Facilitator {
 		return v, nil
@@ -238,7 +238,7 @@ func view(r *render.Renderer, ch *chapter.Chapter, ed Edition) (*chapterView, er
 		if !ok {
 			return nil, fmt.Errorf("handout %s: no reference solution for %s", ch.ID, name)
 		}
-		f.Solutions = append(f.Solutions, listing{Path: path.Join(chapter.SolutionsDir, ch.ID, name), Code: r.Code("go", string(src))})
+		f.Solutions = append(f.Solutions, listing{Path: path.Join(chapter.SolutionsDir, ch.ID, name), Code: r.Code("go", string(chapter.Printed(src)))})
 	}
 	v.Facilitator = f
 	return v, nil

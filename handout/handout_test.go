@@ -177,7 +177,7 @@ func TestEditions(t *testing.T) {
 					fmt.Sprintf("Day %d: %s", ch.Number, ch.Title),
 					"Learning goals", ch.Goals[0],
 					"Worked example", "Part 1", "Part 2", "In the wild",
-					"work/" + ch.ID + "/" + ch.LearnerFiles[0],
+					ch.ID + "/" + ch.LearnerFiles[0],
 					fmt.Sprintf("TODO(ch%02d)", ch.Number), "Notes", "Hints — read only when stuck",
 					firstWords(textOf(mustMarkdown(t, ch.Hints.Part2[len(ch.Hints.Part2)-1])), 6),
 				} {
@@ -186,7 +186,7 @@ func TestEditions(t *testing.T) {
 					}
 				}
 				// The hints are end notes: after the prose and the stubs.
-				if h, s := strings.Index(page, "Hints — read only when stuck"), strings.Index(page, "work/"+ch.ID+"/"); h < s {
+				if h, s := strings.Index(page, "Hints — read only when stuck"), strings.Index(page, ch.ID+"/"+ch.LearnerFiles[0]); h < s {
 					t.Errorf("%s edition, %s.html: the hints come before the stubs", tt.ed, ch.ID)
 				}
 				checks := []string{"For the facilitator", "Reference solutions", "Suggested time", "solutions/" + ch.ID + "/"}

@@ -79,10 +79,9 @@ type Outcome struct {
 type Harness struct {
 	// FS is the workbook: chapters, exercises and solutions.
 	FS fs.FS
-	// Root is the same tree on disk, for engines that need files on disk.
-	Root string
-	// Workspace is the learner's module on disk (a copy of exercises/), for
-	// engines that need files on disk; empty means Root's exercises/.
+	// Workspace is a learner's folder on disk (a copy of exercises/), for
+	// the engines that build in a module on disk; its learner files play
+	// no part, since every job brings the package's files.
 	Workspace string
 	// Engines by name: "interp" and "go".
 	Engines map[string]Engine
@@ -252,13 +251,9 @@ func (h *Harness) job(ch *chapter.Chapter, files map[string][]byte, tests []chap
 	for _, t := range tests {
 		job.Tests = append(job.Tests, t.Name)
 	}
-	switch {
-	case h.Workspace != "":
+	if h.Workspace != "" {
 		job.ModuleDir = h.Workspace
 		job.Dir = filepath.Join(h.Workspace, ch.ID)
-	case h.Root != "":
-		job.ModuleDir = filepath.Join(h.Root, chapter.ExercisesDir)
-		job.Dir = filepath.Join(h.Root, filepath.FromSlash(ch.ExerciseDir()))
 	}
 	if h.FS != nil {
 		job.Support, _ = chapter.Support(h.FS)

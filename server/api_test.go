@@ -73,13 +73,7 @@ func newFixture(t testing.TB, engines map[string]harness.Engine, runs, queue int
 		t.Fatal(loadError)
 	}
 	dir := filepath.Join(t.TempDir(), "work")
-	sub := os.DirFS(filepath.Join(root, "exercises"))
-	isLearner := func(p string) bool {
-		id, name, ok := strings.Cut(p, "/")
-		ch := chapter.Find(chapters, id)
-		return ok && ch != nil && ch.ID == id && ch.IsLearnerFile(name)
-	}
-	if err := workspace.Sync(dir, sub, isLearner); err != nil {
+	if _, err := workspace.Prepare(dir, fsys, chapters); err != nil {
 		t.Fatal(err)
 	}
 	ws, err := workspace.Open(dir)
@@ -87,7 +81,7 @@ func newFixture(t testing.TB, engines map[string]harness.Engine, runs, queue int
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { ws.Close() })
-	h := &harness.Harness{FS: fsys, Root: root, Workspace: dir, Engines: engines, Limits: harness.Limits{TestTimeout: 2 * time.Second}}
+	h := &harness.Harness{FS: fsys, Workspace: dir, Engines: engines, Limits: harness.Limits{TestTimeout: 2 * time.Second}}
 	srv, err := server.New(server.Config{Chapters: chapters, Harness: h, Workspace: ws, Renderer: render.New(fsys), Token: testToken, Runs: runs, Queue: queue})
 	if err != nil {
 		t.Fatal(err)

@@ -20,7 +20,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io/fs"
 	"net"
 	"net/http"
 	"os"
@@ -122,17 +121,8 @@ func TestE2E(t *testing.T) {
 		solution[name] = string(ch.Solution[name])
 	}
 	wsDir := t.TempDir()
-	exercises, err := fs.Sub(fsys, chapter.ExercisesDir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	isLearner := func(p string) bool {
-		id, name, ok := strings.Cut(p, "/")
-		c := chapter.Find(chapters, id)
-		return ok && c != nil && c.ID == id && c.IsLearnerFile(name)
-	}
-	if err := workspace.Sync(wsDir, exercises, isLearner); err != nil {
-		t.Fatalf("workspace.Sync: %v", err)
+	if _, err := workspace.Prepare(wsDir, fsys, chapters); err != nil {
+		t.Fatalf("workspace.Prepare: %v", err)
 	}
 	ws, err := workspace.Open(wsDir)
 	if err != nil {
@@ -141,7 +131,6 @@ func TestE2E(t *testing.T) {
 	defer ws.Close()
 	h := &harness.Harness{
 		FS:        fsys,
-		Root:      root,
 		Workspace: wsDir,
 		Engines: map[string]harness.Engine{
 			"interp": &interp.Engine{},

@@ -48,7 +48,7 @@ func childServe(dir string) int {
 		fmt.Fprintln(os.Stderr, err)
 		return 2
 	}
-	h := &harness.Harness{FS: fsys, Root: root, Workspace: dir, Engines: map[string]harness.Engine{"interp": &interp.Engine{}},
+	h := &harness.Harness{FS: fsys, Workspace: dir, Engines: map[string]harness.Engine{"interp": &interp.Engine{}},
 		Limits: harness.Limits{TestTimeout: 30 * time.Second}}
 	srv, err := server.New(server.Config{Chapters: chs, Harness: h, Workspace: ws, Renderer: render.New(fsys), Token: testToken})
 	if err != nil {

@@ -76,67 +76,6 @@ func (w *Workspace) removeLeftovers() {
 	})
 }
 
-// Sync makes dir the learner's workspace for the exercises in src (the
-// repository's exercises/ folder: go.mod, the puzzle helper, and a folder
-// per chapter), creating it if needed. Files the learner edits are copied
-// only when missing, so their work is never overwritten; every other file
-// (given files, tests, go.mod) is read-only to the learner and is brought up
-// to date, so a fix to the curriculum reaches an existing workspace.
-// isLearner says which files the learner edits.
-func Sync(dir string, src fs.FS, isLearner func(p string) bool) error {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
-	}
-	return fs.WalkDir(src, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		if p != "." && strings.HasPrefix(d.Name(), ".") {
-			if d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		target := filepath.Join(dir, filepath.FromSlash(p))
-		if d.IsDir() {
-			return os.MkdirAll(target, 0o755)
-		}
-		data, err := fs.ReadFile(src, p)
-		if err != nil {
-			return err
-		}
-		old, err := os.ReadFile(target)
-		switch {
-		case err == nil && (isLearner(p) || string(old) == string(data)):
-			return nil
-		case err != nil && !errors.Is(err, fs.ErrNotExist):
-			return err
-		}
-		return WriteFile(target, data)
-	})
-}
-
-// WriteFile replaces a file in one step, for writes outside a workspace's
-// Root (Sync, which runs before the workspace is opened, and the curriculum
-// tools): a temporary file in the same folder, fsync, rename.
-func WriteFile(name string, data []byte) error {
-	f, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".tmp-*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(f.Name())
-	_, werr := f.Write(data)
-	serr := f.Sync()
-	cerr := f.Close()
-	if err := errors.Join(werr, serr, cerr); err != nil {
-		return err
-	}
-	if err := os.Chmod(f.Name(), 0o644); err != nil {
-		return err
-	}
-	return os.Rename(f.Name(), name)
-}
-
 // LearnerFiles reads the files a chapter's learner edits, by name.
 func (w *Workspace) LearnerFiles(chapterID string, names []string) (map[string][]byte, error) {
 	out := map[string][]byte{}
@@ -235,35 +174,13 @@ func (w *Workspace) Save(chapterID, name string, data []byte, ifMatch string) (s
 	return ETag(data), nil
 }
 
-// writeAtomic replaces p (relative to the root) with data: temporary file
-// in the same folder, fsync, rename, fsync of the folder.
+// writeAtomic replaces p (relative to the root) with data; see
+// writeAtomic in atomic.go.
 func (w *Workspace) writeAtomic(p string, data []byte) error {
-	dir := path.Dir(p)
-	if err := w.root.MkdirAll(dir, 0o755); err != nil {
-		return err
-	}
-	tmp := path.Join(dir, "."+path.Base(p)+".tmp-"+randomSuffix())
-	f, err := w.root.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-	if err != nil {
-		return err
-	}
-	_, werr := f.Write(data)
-	serr := f.Sync()
-	cerr := f.Close()
-	if err := errors.Join(werr, serr, cerr); err != nil {
-		_ = w.root.Remove(tmp)
+	if err := writeAtomic(w.root, p, data); err != nil {
 		return fmt.Errorf("save %s: %w", p, err)
 	}
-	if err := w.root.Rename(tmp, p); err != nil {
-		_ = w.root.Remove(tmp)
-		return fmt.Errorf("save %s: %w", p, err)
-	}
-	d, err := w.root.Open(dir)
-	if err != nil {
-		return err
-	}
-	defer d.Close()
-	return d.Sync()
+	return nil
 }
 
 func randomSuffix() string {

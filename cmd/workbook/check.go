@@ -48,6 +48,19 @@ func cmdCheck(ctx context.Context, args []string, stdout io.Writer) (int, error)
 	if err != nil {
 		return exitFail, err
 	}
+	if !*static {
+		// The go engine builds in a module on disk: a private one, so that
+		// a learner's folder plays no part in checking the curriculum.
+		scratch, err := os.MkdirTemp("", "workbook-check-")
+		if err != nil {
+			return exitFail, err
+		}
+		defer os.RemoveAll(scratch)
+		if _, err := wb.syncFolder(scratch); err != nil {
+			return exitFail, err
+		}
+		wb.h.Workspace = scratch
+	}
 	failed := 0
 	for _, ch := range selected {
 		errs := check.Static(ch, carried[ch.ID])
@@ -80,6 +93,9 @@ func cmdGen(args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
+	if wb.root == "" {
+		return fmt.Errorf("gen writes the repository's files: run it in a clone of the workbook")
+	}
 	wb.warnProblems(stdout)
 	carried, err := chapter.Carried(wb.chapters)
 	if err != nil {
@@ -97,7 +113,7 @@ func cmdGen(args []string, stdout io.Writer) error {
 			if string(ch.Exercise[name]) == string(want[name]) {
 				continue
 			}
-			if err := workspace.WriteFile(filepath.Join(dir, name), want[name]); err != nil {
+			if err := workspace.WriteFile(filepath.Join(dir, name), chapter.SourceForm(want[name])); err != nil {
 				return err
 			}
 			fmt.Fprintf(stdout, "wrote %s/%s\n", ch.ExerciseDir(), name)

@@ -53,7 +53,7 @@ func readable(wb *workbook, ch *chapter.Chapter, showPart2 bool) (string, error)
 	for _, g := range ch.Goals {
 		fmt.Fprintf(&b, "  - %s\n", g)
 	}
-	fmt.Fprintf(&b, "\nYour files: %s\n\n", strings.Join(prefixAll("work/"+ch.ID+"/", ch.LearnerFiles), ", "))
+	fmt.Fprintf(&b, "\nYour files, in your workbook folder: %s\n\n", strings.Join(prefixAll(ch.ID+"/", ch.LearnerFiles), ", "))
 	skipping := false
 	for i := 0; i < len(lines); i++ {
 		line := lines[i]

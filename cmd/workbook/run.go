@@ -30,9 +30,11 @@ const (
 const usage = `The CQRS Workbook: learn CQRS and event sourcing by building a bank, a blog and an auction.
 
 Usage:
+  workbook init [DIR]                     make your workbook folder (default ./cqrs-workbook),
+                                          or bring it up to date; your files are never overwritten
   workbook [serve] [flags]                the web workbook: read, edit, run, collect stars
       --addr HOST:PORT                    where to listen (default 127.0.0.1:7878, or a free port)
-      --workspace DIR                     your files (default: work/ in the workbook)
+      --workspace DIR                     your files (default: see below)
       --no-open                           do not open a browser
   workbook list [--json]                  the chapters
   workbook test CHAPTER [flags]           run a chapter's tests against your code
@@ -41,7 +43,7 @@ Usage:
       --against exercise|solution         your code or the reference solution (default exercise)
       --seed S                            a personal puzzle input (your name, say)
       --json                              print the report as JSON
-      --workspace DIR                     your files (default: work/ in the workbook)
+      --workspace DIR                     your files (default: see below)
   workbook watch [CHAPTER]                rerun the tests whenever you save (default: the day you are on)
   workbook read [CHAPTER] [--all]         the chapter's text with its code, for the terminal
                                           (Part 2 once Part 1 passes; --all shows it now)
@@ -59,8 +61,10 @@ Usage:
   workbook check [CHAPTER...]             verify the curriculum (authors)
   workbook gen                            refresh the given files carried from earlier chapters (authors)
 
-CHAPTER is a number (1, 01) or an id (01-commands). Your files are in work/, a copy
-of exercises/ made on first use; see README.md.
+CHAPTER is a number (1, 01) or an id (01-commands). Your files are in the workbook
+folder you are in (made by init; any folder inside it will do), else in work/ when
+you are in a clone of the workbook, else in cqrs-workbook in your home folder,
+made on first use. --workspace DIR or $WORKBOOK_WORKSPACE choose another.
 `
 
 // run is the whole program behind main, for tests.
@@ -73,6 +77,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	switch args[0] {
 	case "serve":
 		err = cmdServe(ctx, args[1:], stdout, stderr)
+	case "init":
+		err = cmdInit(args[1:], stdout)
 	case "list":
 		err = cmdList(args[1:], stdout)
 	case "test":
@@ -145,37 +151,9 @@ func parseArgs(flags *flag.FlagSet, args []string) ([]string, error) {
 	}
 }
 
-// workbookRoot finds the workbook: $WORKBOOK_ROOT, or the nearest folder
-// above the current one that holds chapters/ and exercises/go.mod.
-func workbookRoot() (string, error) {
-	if r := os.Getenv("WORKBOOK_ROOT"); r != "" {
-		return filepath.Abs(r)
-	}
-	dir, err := os.Getwd()
-	if err != nil {
-		return "", err
-	}
-	for d := dir; ; d = filepath.Dir(d) {
-		if isRoot(d) {
-			return d, nil
-		}
-		if filepath.Dir(d) == d {
-			break
-		}
-	}
-	return "", fmt.Errorf("no workbook here: run it inside the workbook's folder (the one with chapters/ and exercises/), or set WORKBOOK_ROOT")
-}
-
-func isRoot(d string) bool {
-	st, err := os.Stat(filepath.Join(d, chapter.ChaptersDir))
-	if err != nil || !st.IsDir() {
-		return false
-	}
-	_, err = os.Stat(filepath.Join(d, chapter.ExercisesDir, "go.mod"))
-	return err == nil
-}
-
 type workbook struct {
+	// root is the clone the content comes from, or "" for the content
+	// built into the binary.
 	root     string
 	fsys     fs.FS
 	chapters []*chapter.Chapter
@@ -204,16 +182,16 @@ func open() (*workbook, error) {
 // another's work. They must still refuse when a chapter they need is
 // missing, and say what was left out.
 func openSome() (*workbook, error) {
-	root, err := workbookRoot()
+	src, err := findContent()
 	if err != nil {
 		return nil, err
 	}
-	fsys := os.DirFS(root)
+	root, fsys := src.root, chapter.View(src.fsys)
 	chapters, problems := chapter.Load(fsys)
 	if problems != nil && len(chapters) == 0 {
 		return nil, fmt.Errorf("the chapters have problems:\n%w", problems)
 	}
-	h := &harness.Harness{FS: fsys, Root: root, Engines: map[string]harness.Engine{
+	h := &harness.Harness{FS: fsys, Engines: map[string]harness.Engine{
 		"interp": &interp.Engine{},
 		"go":     &gotest.Engine{},
 	}}
@@ -227,48 +205,31 @@ func (wb *workbook) warnProblems(w io.Writer) {
 	}
 }
 
-// workspaceDir is where the learner's files live: --workspace, else
-// $WORKBOOK_WORKSPACE, else work/ in the workbook's folder.
-func (wb *workbook) workspaceDir(flagValue string) (string, error) {
-	dir := flagValue
-	if dir == "" {
-		dir = os.Getenv("WORKBOOK_WORKSPACE")
-	}
-	if dir == "" {
-		dir = filepath.Join(wb.root, "work")
-	}
-	return filepath.Abs(dir)
+// openWorkspace finds the learner's folder (see findLearnerFolder), brings
+// it up to date with the exercises without touching their own work, and
+// opens it; the harness's go engine then runs in it.
+func (wb *workbook) openWorkspace(flagValue string) (*workspace.Workspace, error) {
+	ws, _, _, err := wb.openFolder(flagValue)
+	return ws, err
 }
 
-// openWorkspace brings the learner's workspace up to date with the
-// exercises (never touching their own files) and opens it; the harness's
-// go engine then runs in it.
-func (wb *workbook) openWorkspace(flagValue string) (*workspace.Workspace, error) {
-	dir, err := wb.workspaceDir(flagValue)
+// openFolder is openWorkspace that also says how the folder was found
+// and what the update changed.
+func (wb *workbook) openFolder(flagValue string) (*workspace.Workspace, learnerFolder, workspace.Report, error) {
+	lf, err := findLearnerFolder(flagValue, wb.root)
 	if err != nil {
-		return nil, err
+		return nil, lf, workspace.Report{}, err
 	}
-	exercises, err := fs.Sub(wb.fsys, chapter.ExercisesDir)
+	rep, err := wb.syncFolder(lf.dir)
 	if err != nil {
-		return nil, err
+		return nil, lf, rep, err
 	}
-	isLearner := func(p string) bool {
-		id, name, ok := strings.Cut(p, "/")
-		if !ok {
-			return false
-		}
-		ch := chapter.Find(wb.chapters, id)
-		return ch != nil && ch.ID == id && ch.IsLearnerFile(name)
-	}
-	if err := workspace.Sync(dir, exercises, isLearner); err != nil {
-		return nil, fmt.Errorf("prepare your workspace %s: %w", dir, err)
-	}
-	ws, err := workspace.Open(dir)
+	ws, err := workspace.Open(lf.dir)
 	if err != nil {
-		return nil, err
+		return nil, lf, rep, err
 	}
-	wb.h.Workspace = dir
-	return ws, nil
+	wb.h.Workspace = lf.dir
+	return ws, lf, rep, nil
 }
 
 func cmdList(args []string, stdout io.Writer) error {

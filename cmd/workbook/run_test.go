@@ -214,7 +214,7 @@ func TestOneBrokenChapterDoesNotBlockAnother(t *testing.T) {
 	for _, d := range []string{"chapters/01-commands", "exercises/01-commands", "exercises/puzzle", "solutions/01-commands"} {
 		copyDir(t, filepath.Join("..", "..", d), filepath.Join(root, d))
 	}
-	for _, f := range []string{"exercises/go.mod", "exercises/go.sum", "solutions/go.mod"} {
+	for _, f := range []string{"exercises/learner.mod", "exercises/learner.sum"} {
 		copyDir(t, filepath.Join("..", "..", f), filepath.Join(root, f))
 	}
 	if err := os.MkdirAll(filepath.Join(root, "chapters", "02-half-written"), 0o755); err != nil {

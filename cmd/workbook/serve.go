@@ -24,7 +24,7 @@ const defaultAddr = "127.0.0.1:7878"
 func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	flags := flag.NewFlagSet("serve", flag.ContinueOnError)
 	addr := flags.String("addr", defaultAddr, "listen on HOST:PORT")
-	wsFlag := flags.String("workspace", "", "your workspace folder (default: work/ in the workbook)")
+	wsFlag := flags.String("workspace", "", "your workbook folder")
 	noOpen := flags.Bool("no-open", false, "do not open a browser")
 	if _, err := parseArgs(flags, args); err != nil {
 		return err
@@ -33,11 +33,15 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	ws, err := wb.openWorkspace(*wsFlag)
+	ws, lf, rep, err := wb.openFolder(*wsFlag)
 	if err != nil {
 		return err
 	}
 	defer ws.Close()
+	if rep.Created {
+		fmt.Fprintf(stdout, "Made your workbook folder (%s): %s\n", lf.why, ws.Dir())
+	}
+	printSyncReport(stdout, ws.Dir(), rep)
 	srv, err := server.New(server.Config{
 		Chapters:  wb.chapters,
 		Harness:   wb.h,

@@ -1,3 +1,5 @@
+//go:build ignore
+
 package bank
 
 // ParseCommand reads one line of the command log and returns the command

@@ -1,3 +1,5 @@
+//go:build ignore
+
 package bank
 
 // Validate checks a command on its own, without looking at any account:

@@ -1,3 +1,5 @@
+//go:build ignore
+
 package bank
 
 // Execute decides a command against the state of its account and returns

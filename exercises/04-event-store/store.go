@@ -1,3 +1,5 @@
+//go:build ignore
+
 package bank
 
 // EventStore is an append-only event store held in memory. Every account

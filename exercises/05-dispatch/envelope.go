@@ -1,3 +1,5 @@
+//go:build ignore
+
 package bank
 
 // Envelope is a command on its way to the bank, with the id its sender

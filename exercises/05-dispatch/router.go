@@ -1,3 +1,5 @@
+//go:build ignore
+
 package bank
 
 // Router is the write side's front door: it takes commands in envelopes

@@ -1,3 +1,5 @@
+//go:build ignore
+
 package bank
 
 // BalanceView is a read model: the balances and the account list, built

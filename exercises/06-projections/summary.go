@@ -1,3 +1,5 @@
+//go:build ignore
+
 package bank
 
 // AccountSummary is one row of the read side's account list: what the

@@ -1,3 +1,5 @@
+//go:build ignore
+
 package bank
 
 // Handler reacts to recorded events: an event handler. A subscription

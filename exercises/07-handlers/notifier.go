@@ -1,3 +1,5 @@
+//go:build ignore
+
 package bank
 
 // LargeDepositNotifier is an event handler with a side effect: it tells a

@@ -1,3 +1,5 @@
+//go:build ignore
+
 package bank
 
 // Subscription delivers the store's events to its handlers, at least

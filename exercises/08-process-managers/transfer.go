@@ -1,3 +1,5 @@
+//go:build ignore
+
 package bank
 
 // Transfer is the state of one transfer, rebuilt from the events of its

@@ -1,3 +1,5 @@
+//go:build ignore
+
 package bank
 
 // LaggingView is a read model that lags behind the store, as read models

@@ -1,3 +1,5 @@
+//go:build ignore
+
 package bank
 
 // Answer is a read model's answer about one account, with the version of

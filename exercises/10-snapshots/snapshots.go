@@ -1,3 +1,5 @@
+//go:build ignore
+
 package bank
 
 // Snapshot is an account's state as of a version of its stream, saved so

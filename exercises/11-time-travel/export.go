@@ -1,3 +1,5 @@
+//go:build ignore
+
 package bank
 
 // AuditHeader is the first row of the audit export, WriteAudit's CSV:

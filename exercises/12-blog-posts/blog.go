@@ -1,3 +1,5 @@
+//go:build ignore
+
 package blog
 
 // Blog handles the blog's commands on an event store, one stream per post

@@ -1,3 +1,5 @@
+//go:build ignore
+
 package blog
 
 // Validate checks a command on its own, before it is dispatched, as an

@@ -1,3 +1,5 @@
+//go:build ignore
+
 package blog
 
 // Favourites is the favourites counter: how many members have each live

@@ -1,3 +1,5 @@
+//go:build ignore
+
 package blog
 
 // The members do more than read the Quarterly now: they comment on posts,

@@ -1,3 +1,5 @@
+//go:build ignore
+
 package blog
 
 // Three read models of the Quarterly, each built from the same events of

@@ -1,3 +1,5 @@
+//go:build ignore
+
 package blog
 
 // Post is the aggregate of the blog: one post's state, folded from the

@@ -1,3 +1,5 @@
+//go:build ignore
+
 package blog
 
 // Upcast turns a stored event of any schema this code knows into the same

@@ -56,7 +56,7 @@ func (e *Engine) Run(ctx context.Context, j harness.Job) (harness.Outcome, error
 		return out, err
 	}
 	if j.ModuleDir == "" || j.Dir == "" {
-		return out, errors.New("the go engine needs the workbook's exercises on disk")
+		return out, errors.New("the go engine needs a learner folder on disk (Harness.Workspace)")
 	}
 	tmp, err := os.MkdirTemp("", "workbook-go-")
 	if err != nil {

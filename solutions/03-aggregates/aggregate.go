@@ -1,3 +1,5 @@
+//go:build ignore
+
 package bank
 
 // Apply folds one event into the account. It never fails: the event has

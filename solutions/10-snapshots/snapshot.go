@@ -1,3 +1,5 @@
+//go:build ignore
+
 package bank
 
 // Load rebuilds an account from its latest usable snapshot and the events
