@@ -45,7 +45,8 @@ func UpstreamPath(p string) string { return path.Join(stateDir, "upstream", p) }
 // writes go through an os.Root at dir and are atomic.
 func Sync(dir string, src fs.FS, isLearner func(p string) bool) (Report, error) {
 	var rep Report
-	if _, err := os.Stat(dir); errors.Is(err, fs.ErrNotExist) {
+	// Made now, or an empty folder made ready for it.
+	if entries, err := os.ReadDir(dir); errors.Is(err, fs.ErrNotExist) || (err == nil && len(entries) == 0) {
 		rep.Created = true
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
@@ -129,11 +130,12 @@ func syncLearnerFile(root *os.Root, p string, stub []byte, rep *Report) error {
 		rep.Updated = append(rep.Updated, p)
 		return writeAtomic(root, stubPath(p), stub)
 	}
-	rep.Kept = append(rep.Kept, p)
+	// Kept, with the new stub beside it; said once, when that copy is new.
 	old, err := root.ReadFile(UpstreamPath(p))
 	if err == nil && bytes.Equal(old, stub) {
 		return nil
 	}
+	rep.Kept = append(rep.Kept, p)
 	return writeAtomic(root, UpstreamPath(p), stub)
 }
 

@@ -83,7 +83,19 @@ func TestSync(t *testing.T) {
 					t.Errorf("after Sync, %s = %q (%v), want %q", p, got, err, want)
 				}
 			}
+			// What was said is not said again.
+			if rep, err = Sync(dir, v2, isLearner); err != nil || !reportsEqual(rep, Report{}) {
+				t.Errorf("third Sync = %+v, %v; want nothing to report", rep, err)
+			}
 		})
+	}
+}
+
+func TestSyncIntoEmptyFolder(t *testing.T) {
+	dir := t.TempDir()
+	rep, err := Sync(dir, fstest.MapFS{"02-events/execute.go": {Data: []byte("day 2\n")}}, func(string) bool { return false })
+	if err != nil || !reportsEqual(rep, Report{Created: true}) {
+		t.Errorf("Sync(empty folder) = %+v, %v; want Created and no day listed as new", rep, err)
 	}
 }
 

@@ -169,7 +169,16 @@ func (wb *workbook) syncFolder(dir string) (workspace.Report, error) {
 	return rep, nil
 }
 
-// printReport says what a sync changed that the learner should know.
+// printFolderNotes says where a folder just made is, and what its update
+// changed.
+func printFolderNotes(w io.Writer, lf learnerFolder, rep workspace.Report) {
+	if rep.Created {
+		fmt.Fprintf(w, "Made your workbook folder (%s): %s\n", lf.why, lf.dir)
+	}
+	printSyncReport(w, lf.dir, rep)
+}
+
+// printSyncReport says what a sync changed that the learner should know.
 func printSyncReport(w io.Writer, dir string, rep workspace.Report) {
 	for _, p := range rep.Added {
 		fmt.Fprintf(w, "New day: %s\n", filepath.Join(dir, filepath.FromSlash(p)))

@@ -38,8 +38,10 @@ func cmdInit(args []string, stdout io.Writer) error {
 	shown := displayDir(dir)
 	if rep.Created {
 		fmt.Fprintf(stdout, "Made your workbook folder: %s (%d days)\n", shown, len(wb.chapters))
+	} else if len(rep.Added)+len(rep.Updated)+len(rep.Kept) == 0 {
+		fmt.Fprintf(stdout, "Your workbook folder was already up to date: %s\n", shown)
 	} else {
-		fmt.Fprintf(stdout, "Your workbook folder is up to date: %s\n", shown)
+		fmt.Fprintf(stdout, "Brought your workbook folder up to date: %s\n", shown)
 		printSyncReport(stdout, dir, rep)
 	}
 	fmt.Fprintf(stdout, "\nNext:\n  cd %s\n  workbook          # the web workbook\n  workbook test 1   # or day 1's tests here in the terminal\n", quoteArg(shown))

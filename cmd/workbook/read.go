@@ -22,7 +22,7 @@ func cmdRead(args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	wb, ws, prog, err := openAll(*wsFlag)
+	wb, ws, prog, err := openAll(*wsFlag, stdout)
 	if err != nil {
 		return err
 	}

@@ -60,6 +60,7 @@ Usage:
       --pdf                               also print DIR/EDITION.pdf with Chromium (exit 1 if it cannot)
   workbook check [CHAPTER...]             verify the curriculum (authors)
   workbook gen                            refresh the given files carried from earlier chapters (authors)
+  workbook version                        which workbook this is
 
 CHAPTER is a number (1, 01) or an id (01-commands). Your files are in the workbook
 folder you are in (made by init; any folder inside it will do), else in work/ when
@@ -103,6 +104,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		err = cmdSolution(args[1:], stdout)
 	case "help", "-h", "--help", "-help":
 		fmt.Fprint(stdout, usage)
+		return exitOK
+	case "version", "--version", "-version":
+		cmdVersion(stdout)
 		return exitOK
 	default:
 		err = fmt.Errorf("%w: unknown command %q", errUsage, args[0])
@@ -207,9 +211,13 @@ func (wb *workbook) warnProblems(w io.Writer) {
 
 // openWorkspace finds the learner's folder (see findLearnerFolder), brings
 // it up to date with the exercises without touching their own work, and
-// opens it; the harness's go engine then runs in it.
-func (wb *workbook) openWorkspace(flagValue string) (*workspace.Workspace, error) {
-	ws, _, _, err := wb.openFolder(flagValue)
+// opens it; the harness's go engine then runs in it. What the learner
+// should know of it (a folder made, a stub that changed) goes to notes.
+func (wb *workbook) openWorkspace(flagValue string, notes io.Writer) (*workspace.Workspace, error) {
+	ws, lf, rep, err := wb.openFolder(flagValue)
+	if err == nil {
+		printFolderNotes(notes, lf, rep)
+	}
 	return ws, err
 }
 
@@ -258,7 +266,7 @@ func cmdList(args []string, stdout io.Writer) error {
 		return writeJSON(stdout, items)
 	}
 	// The list names the files to edit, so they had better exist.
-	ws, err := wb.openWorkspace(*wsFlag)
+	ws, err := wb.openWorkspace(*wsFlag, stdout)
 	if err != nil {
 		return err
 	}
@@ -330,7 +338,7 @@ func cmdTest(ctx context.Context, args []string, stdout, stderr io.Writer) (int,
 	}
 	wb.warnProblems(stderr)
 	req := harness.Request{Chapter: ch, Suite: s, Engine: *engine, Solution: *against == "solution", Seed: *seed}
-	ws, err := wb.openWorkspace(*wsFlag)
+	ws, err := wb.openWorkspace(*wsFlag, stderr)
 	if err != nil {
 		return exitUsage, err
 	}
@@ -413,6 +421,11 @@ func printReport(w io.Writer, v reportView, rep *harness.Report) {
 		fmt.Fprintf(w, "Puzzle input: your own, seed %q\n", rep.Seed)
 	}
 	fmt.Fprintln(w)
+	if rep.Problem != "" && len(rep.CompileErrors) == 0 {
+		// Nothing ran, for one reason, which the caller says once.
+		fmt.Fprintf(w, "  No test ran (%d selected).\n", len(rep.Tests))
+		return
+	}
 	blame := map[string]bool{}
 	for _, ce := range rep.CompileErrors {
 		label := compileLabel[ce.Kind]

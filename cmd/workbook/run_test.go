@@ -12,28 +12,36 @@ import (
 
 	"github.com/cqrsworkbook/workbook/harness"
 	"github.com/cqrsworkbook/workbook/harness/interp"
+	"github.com/rogpeppe/go-internal/testscript"
 )
 
 // TestMain lets this test binary serve as the interpreter's worker, as the
-// real binary does.
+// real binary does, and as the workbook command of the CLI scripts
+// (testdata/script), which testscript starts as a copy of this binary.
 func TestMain(m *testing.M) {
 	if interp.IsWorker() {
 		os.Exit(interp.WorkerMain())
 	}
+	testscript.Main(cliTests{m}, map[string]func(){"workbook": main})
+}
+
+// cliTests runs the tests of this package in the clone, each learner
+// folder their own, not work/.
+type cliTests struct{ m *testing.M }
+
+func (c cliTests) Run() int {
 	root, err := filepath.Abs("../..")
 	if err != nil {
 		panic(err)
 	}
 	os.Setenv("WORKBOOK_ROOT", root)
-	// The learner's workspace of these tests is their own, not work/.
 	ws, err := os.MkdirTemp("", "workbook-cli-test-")
 	if err != nil {
 		panic(err)
 	}
 	os.Setenv("WORKBOOK_WORKSPACE", ws)
-	code := m.Run()
-	os.RemoveAll(ws)
-	os.Exit(code)
+	defer os.RemoveAll(ws)
+	return c.m.Run()
 }
 
 func runCLI(t *testing.T, args ...string) (int, string, string) {

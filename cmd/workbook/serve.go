@@ -38,10 +38,7 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	defer ws.Close()
-	if rep.Created {
-		fmt.Fprintf(stdout, "Made your workbook folder (%s): %s\n", lf.why, ws.Dir())
-	}
-	printSyncReport(stdout, ws.Dir(), rep)
+	printFolderNotes(stdout, lf, rep)
 	srv, err := server.New(server.Config{
 		Chapters:  wb.chapters,
 		Harness:   wb.h,

@@ -100,7 +100,7 @@ func cmdWatch(ctx context.Context, args []string, stdin io.Reader, stdout io.Wri
 	if err != nil {
 		return err
 	}
-	ws, err := wb.openWorkspace(*wsFlag)
+	ws, err := wb.openWorkspace(*wsFlag, stdout)
 	if err != nil {
 		return err
 	}
@@ -236,7 +236,7 @@ func cmdHint(args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	wb, ws, prog, err := openAll(*wsFlag)
+	wb, ws, prog, err := openAll(*wsFlag, stdout)
 	if err != nil {
 		return err
 	}
@@ -269,12 +269,12 @@ func cmdHint(args []string, stdout io.Writer) error {
 	return nil
 }
 
-func openAll(wsFlag string) (*workbook, *workspace.Workspace, *workspace.Progress, error) {
+func openAll(wsFlag string, notes io.Writer) (*workbook, *workspace.Workspace, *workspace.Progress, error) {
 	wb, err := open()
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	ws, err := wb.openWorkspace(wsFlag)
+	ws, err := wb.openWorkspace(wsFlag, notes)
 	if err != nil {
 		return nil, nil, nil, err
 	}
@@ -292,7 +292,7 @@ func cmdProgress(args []string, stdout io.Writer) error {
 	if _, err := parseArgs(flags, args); err != nil {
 		return err
 	}
-	wb, ws, prog, err := openAll(*wsFlag)
+	wb, ws, prog, err := openAll(*wsFlag, stdout)
 	if err != nil {
 		return err
 	}
@@ -327,7 +327,7 @@ func cmdReset(args []string, stdout io.Writer) error {
 	if len(pos) < 1 || len(pos) > 2 {
 		return fmt.Errorf("%w: reset takes CHAPTER [FILE]", errUsage)
 	}
-	wb, ws, _, err := openAll(*wsFlag)
+	wb, ws, _, err := openAll(*wsFlag, stdout)
 	if err != nil {
 		return err
 	}
@@ -361,7 +361,7 @@ func cmdSolution(args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	wb, ws, prog, err := openAll(*wsFlag)
+	wb, ws, prog, err := openAll(*wsFlag, stdout)
 	if err != nil {
 		return err
 	}
