@@ -56,7 +56,7 @@ func TestGoInstall(t *testing.T) {
 	install.Dir = empty
 	install.Env = append(os.Environ(),
 		"GOPROXY="+fileURL(proxy)+","+fileURL(shared)+","+goEnv(t, goBin, "GOPROXY"),
-		"GONOSUMDB="+modulePath, // published here only, so in no checksum database
+		"GONOSUMDB="+modulePath,                    // published here only, so in no checksum database
 		"GOMODCACHE="+cache, "GOFLAGS=-modcacherw", // so that t.TempDir can remove it
 		"GOBIN="+bin, "GOWORK=off", "GOTOOLCHAIN=local")
 	if out, err := install.CombinedOutput(); err != nil {
