@@ -88,3 +88,33 @@ func TestLearnerModule(t *testing.T) {
 		t.Errorf("go list -deps -test ./... in a learner's folder: %v\n%s", err, out)
 	}
 }
+
+// TestDayFilesStayOutOfTheBuild: every Go file of a day folder carries the
+// build line, so that no stub or half a package joins the workbook's build.
+func TestDayFilesStayOutOfTheBuild(t *testing.T) {
+	for _, dir := range []string{chapter.ExercisesDir, chapter.SolutionsDir} {
+		days, err := os.ReadDir(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, day := range days {
+			if !day.IsDir() || !chapter.IsDayFolder(day.Name()) {
+				continue
+			}
+			files, _ := os.ReadDir(path.Join(dir, day.Name()))
+			for _, f := range files {
+				if !strings.HasSuffix(f.Name(), ".go") {
+					continue
+				}
+				p := path.Join(dir, day.Name(), f.Name())
+				data, err := os.ReadFile(p)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !chapter.HasBuildLine(data) {
+					t.Errorf("%s: no //go:build ignore line above the package clause (workbook gen writes it in the files it carries; add it by hand to the others)", p)
+				}
+			}
+		}
+	}
+}

@@ -89,7 +89,12 @@ func isDayFile(p string) bool {
 		return false
 	}
 	day, _, ok := strings.Cut(rest, "/")
-	return ok && len(day) > 3 && day[0] >= '0' && day[0] <= '9' && day[1] >= '0' && day[1] <= '9' && day[2] == '-'
+	return ok && IsDayFolder(day)
+}
+
+// IsDayFolder reports whether a folder name is a day's, NN-slug.
+func IsDayFolder(name string) bool {
+	return len(name) > 3 && name[0] >= '0' && name[0] <= '9' && name[1] >= '0' && name[1] <= '9' && name[2] == '-'
 }
 
 // View returns the workbook's tree as learners and engines see it: day
@@ -291,3 +296,7 @@ func Printed(src []byte) []byte {
 	}
 	return src
 }
+
+// HasBuildLine reports whether a day file, as the repository keeps it,
+// carries the build line that keeps it out of the workbook's own build.
+func HasBuildLine(src []byte) bool { return hasHeaderLine(src, buildLine) }

@@ -6,6 +6,7 @@
 package workspace
 
 import (
+	"bytes"
 	"crypto/rand"
 	"crypto/sha256"
 	"encoding/hex"
@@ -160,6 +161,9 @@ func (w *Workspace) Save(chapterID, name string, data []byte, ifMatch string) (s
 		}
 		return "", ErrConflict
 	}
+	if exists {
+		data = matchLineEnds(old, data)
+	}
 	if exists && string(old) == string(data) {
 		return ETag(data), nil
 	}
@@ -310,4 +314,17 @@ func (w *Workspace) Replace(chapterID, name string, data []byte, reason string) 
 		return "", err
 	}
 	return ETag(data), nil
+}
+
+// matchLineEnds gives data the line ends of the file it replaces: an
+// editor in the browser sends LF, and a file kept with CRLF by an editor on
+// Windows stays CRLF, so saving from the workbook changes only the lines
+// the learner changed.
+func matchLineEnds(old, data []byte) []byte {
+	crlf := bytes.Count(old, []byte("\r\n"))
+	if crlf == 0 || crlf < bytes.Count(old, []byte("\n"))-crlf {
+		return data
+	}
+	lf := bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
+	return bytes.ReplaceAll(lf, []byte("\n"), []byte("\r\n"))
 }

@@ -118,3 +118,34 @@ func TestProgress(t *testing.T) {
 		t.Errorf("Progress after update = %+v, %v", again, err)
 	}
 }
+
+func TestSaveKeepsLineEnds(t *testing.T) {
+	tests := []struct {
+		name, onDisk, sent, want string
+	}{
+		{"LF file stays LF", "package bank\n// a\n", "package bank\n// b\n", "package bank\n// b\n"},
+		{"CRLF file stays CRLF", "package bank\r\n// a\r\n", "package bank\n// b\n", "package bank\r\n// b\r\n"},
+		{"CRLF sent to a CRLF file is not doubled", "package bank\r\n// a\r\n", "package bank\r\n// b\r\n", "package bank\r\n// b\r\n"},
+		{"mostly LF stays as sent", "package bank\n// a\n// c\r\n", "package bank\n// b\n", "package bank\n// b\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			w := newWorkspace(t)
+			if _, err := w.Replace("01-commands", "parse.go", []byte(tt.onDisk), "test"); err != nil {
+				t.Fatal(err)
+			}
+			_, etag, _ := w.Read("01-commands", "parse.go")
+			etag2, err := w.Save("01-commands", "parse.go", []byte(tt.sent), etag)
+			if err != nil {
+				t.Fatalf("Save: %v", err)
+			}
+			got, etag3, _ := w.Read("01-commands", "parse.go")
+			if string(got) != tt.want {
+				t.Errorf("Save(%q) over %q wrote %q, want %q", tt.sent, tt.onDisk, got, tt.want)
+			}
+			if etag2 != etag3 {
+				t.Errorf("Save returned ETag %s, but the file's is %s: the next save would conflict", etag2, etag3)
+			}
+		})
+	}
+}

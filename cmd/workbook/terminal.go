@@ -17,7 +17,7 @@ import (
 )
 
 // palette colours the terminal report, or not: NO_COLOR, or output that is
-// not a terminal, turns it off.
+// not a console that shows colours (colourConsole, per OS), turns it off.
 type palette struct{ on bool }
 
 func newPalette(w io.Writer) palette {
@@ -25,11 +25,7 @@ func newPalette(w io.Writer) palette {
 		return palette{}
 	}
 	f, ok := w.(*os.File)
-	if !ok {
-		return palette{}
-	}
-	st, err := f.Stat()
-	return palette{on: err == nil && st.Mode()&os.ModeCharDevice != 0}
+	return palette{on: ok && colourConsole(f)}
 }
 
 func (p palette) paint(code, s string) string {
