@@ -114,11 +114,11 @@ func findLearnerFolder(flagValue, cloneRoot string) (learnerFolder, error) {
 	if env := os.Getenv("WORKBOOK_WORKSPACE"); env != "" {
 		return abs(env, "WORKBOOK_WORKSPACE")
 	}
+	if d, ok := enclosingLearnerFolder(); ok {
+		return learnerFolder{d, "the folder you are in"}, nil
+	}
 	if wd, err := os.Getwd(); err == nil {
 		for d := wd; ; d = filepath.Dir(d) {
-			if isLearnerFolder(d) {
-				return learnerFolder{d, "the folder you are in"}, nil
-			}
 			if isClone(d) {
 				return learnerFolder{filepath.Join(d, cloneWorkFolder), "the clone you are in"}, nil
 			}
@@ -135,6 +135,23 @@ func findLearnerFolder(flagValue, cloneRoot string) (learnerFolder, error) {
 		return learnerFolder{}, fmt.Errorf("no folder for your files: %w; run 'workbook init DIR' and work inside DIR", err)
 	}
 	return learnerFolder{filepath.Join(home, defaultFolder), "the default, in your home folder"}, nil
+}
+
+// enclosingLearnerFolder is the learner folder the current folder is in,
+// if any.
+func enclosingLearnerFolder() (string, bool) {
+	wd, err := os.Getwd()
+	if err != nil {
+		return "", false
+	}
+	for d := wd; ; d = filepath.Dir(d) {
+		if isLearnerFolder(d) {
+			return d, true
+		}
+		if filepath.Dir(d) == d {
+			return "", false
+		}
+	}
 }
 
 // errNotLearnerFolder: a folder with other files in it is not made a

@@ -7,7 +7,8 @@ import (
 	"path/filepath"
 )
 
-// cmdInit writes a learner's folder, or brings one up to date: one folder
+// cmdInit writes a learner's folder (DIR, else the one the current folder
+// is in, else ./cqrs-workbook), or brings one up to date: one folder
 // per day with its stub and tests, the go.mod, the support packages the
 // tests import and a README. Nothing the learner wrote is overwritten.
 func cmdInit(args []string, stdout io.Writer) error {
@@ -19,7 +20,11 @@ func cmdInit(args []string, stdout io.Writer) error {
 	if len(pos) > 1 {
 		return fmt.Errorf("%w: init takes one folder, got %d", errUsage, len(pos))
 	}
-	dir := defaultFolder
+	// In a learner folder, init brings that one up to date.
+	dir, inside := enclosingLearnerFolder()
+	if !inside {
+		dir = defaultFolder
+	}
 	if len(pos) == 1 {
 		dir = pos[0]
 	}
@@ -45,7 +50,7 @@ func cmdInit(args []string, stdout io.Writer) error {
 		printSyncReport(stdout, dir, rep)
 	}
 	fmt.Fprintf(stdout, "\nNext:\n  cd %s\n  workbook          # the web workbook\n  workbook test 1   # or day 1's tests here in the terminal\n", quoteArg(shown))
-	fmt.Fprintf(stdout, "With Go installed, plain go test works too: cd %s && go test\n", quoteArg(filepath.Join(shown, wb.chapters[0].ID)))
+	fmt.Fprintf(stdout, "With Go 1.26 or newer, plain go test works too: cd %s && go test\n", quoteArg(filepath.Join(shown, wb.chapters[0].ID)))
 	return nil
 }
 
