@@ -62,15 +62,10 @@ func Static(ch *chapter.Chapter, carried map[string][]byte) []error {
 			errs = append(errs, err)
 			continue
 		}
-		var names []string
-		for name := range files {
-			if solution && !ch.IsLearnerFile(name) {
-				continue
+		for _, d := range preflight.Check(files, ch.LearnerFiles, true) {
+			if solution && !ch.IsLearnerFile(d.File) {
+				continue // said in the first round
 			}
-			names = append(names, name)
-		}
-		sort.Strings(names)
-		for _, d := range preflight.Check(files, names, true) {
 			dir := ch.ExerciseDir()
 			if solution {
 				dir = path.Join(chapter.SolutionsDir, ch.ID)

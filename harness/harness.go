@@ -155,14 +155,9 @@ func (h *Harness) Run(ctx context.Context, req Request) (*Report, error) {
 	}
 
 	// Preflight: what the engine would reject, said kindly and at the line.
-	// Every file is checked, not only the learner's: a helper file of their
-	// own must follow the same rules, and the curriculum's files pass.
-	var names []string
-	for name := range files {
-		names = append(names, name)
-	}
-	sort.Strings(names)
-	for _, d := range preflight.Check(files, names, eng.Interpreted()) {
+	// The learner's files are held to what learner code may use; the
+	// interpreter's gaps are looked for in every file.
+	for _, d := range preflight.Check(files, ch.LearnerFiles, eng.Interpreted()) {
 		rep.CompileErrors = append(rep.CompileErrors, CompileError{Kind: d.Kind, File: d.File, Line: d.Line, Col: d.Col, Message: d.Message})
 	}
 	if len(rep.CompileErrors) > 0 {

@@ -24,6 +24,7 @@ type fixture struct {
 	message map[string]string // a substring of the test's message, likewise
 	output  map[string]string // a substring of the test's output, likewise
 	compile map[string]string // "file:line:col substring" of a compile error, likewise (empty: none)
+	probe   bool              // the files name $PROBE, a path that must not exist after the run
 	files   map[string][]byte
 }
 
@@ -64,6 +65,8 @@ func loadFixtures(t *testing.T) []fixture {
 					fx.output[engine] = val
 				case "compile":
 					fx.compile[engine] = val
+				case "probe":
+					fx.probe = true
 				default:
 					t.Fatalf("%s: unknown want key %q", p, key)
 				}
@@ -90,8 +93,16 @@ func TestHostileLearnerCode(t *testing.T) {
 				if engine == "go" {
 					t.Parallel()
 				}
+				files := fx.files
+				probe := filepath.Join(t.TempDir(), "probe")
+				if fx.probe {
+					files = map[string][]byte{}
+					for name, data := range fx.files {
+						files[name] = []byte(strings.ReplaceAll(string(data), "$PROBE", filepath.ToSlash(probe)))
+					}
+				}
 				start := time.Now()
-				rep, err := h.Run(context.Background(), harness.Request{Chapter: ch, Engine: engine, Suite: chapter.Example, Files: fx.files, Tests: []string{fx.test}})
+				rep, err := h.Run(context.Background(), harness.Request{Chapter: ch, Engine: engine, Suite: chapter.Example, Files: files, Tests: []string{fx.test}})
 				if err != nil {
 					t.Fatalf("Run: %v", err)
 				}
@@ -116,6 +127,10 @@ func TestHostileLearnerCode(t *testing.T) {
 					checkCompile(t, rep.CompileErrors, want)
 				} else if len(rep.CompileErrors) > 0 {
 					t.Errorf("unexpected compile errors: %+v", rep.CompileErrors)
+				}
+				// By behaviour: whatever the message, nothing was written.
+				if _, err := os.Lstat(probe); fx.probe && err == nil {
+					t.Errorf("the learner's code wrote %s", probe)
 				}
 				if engine == "interp" {
 					// The go engine's subtests wait for these to finish, so

@@ -381,7 +381,7 @@ func cmdTest(ctx context.Context, args []string, stdout, stderr io.Writer) (int,
 		return exitOK, nil
 	case harness.Error:
 		if !*asJSON {
-			fmt.Fprintln(stderr, "workbook:", rep.Problem)
+			fmt.Fprintln(stderr, "workbook:", visible(rep.Problem))
 		}
 		return exitUsage, nil
 	}
@@ -416,6 +416,7 @@ type reportView struct {
 
 func printReport(w io.Writer, v reportView, rep *harness.Report) {
 	ch := v.ch
+	rep = visibleReport(rep)
 	fmt.Fprintf(w, "Day %d: %s (%s, %s, %s suite)\n", ch.Number, ch.Title, rep.Engine, rep.Against, rep.Suite)
 	if rep.Seed != "" {
 		fmt.Fprintf(w, "Puzzle input: your own, seed %q\n", rep.Seed)

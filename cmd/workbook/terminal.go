@@ -182,6 +182,7 @@ func watchRun(ctx context.Context, wb *workbook, ws *workspace.Workspace, ch *ch
 		fmt.Fprintln(w, "workbook:", err)
 		return false
 	}
+	rep = visibleReport(rep)
 	for _, ce := range rep.CompileErrors {
 		loc := ""
 		if ce.File != "" {

@@ -2,8 +2,6 @@
 
 package bank
 
-import "database/sql"
-
 // ProfileStore keeps members' profiles (see member.go) in the profiles
 // table, the plain CRUD way: one row per member, changed in place. No
 // events, no history, no projections: a repository over a table.
@@ -14,7 +12,7 @@ type ProfileStore struct {
 // NewProfileStore returns a profile store on db, in the SQL dialect given.
 // Like NewSQLEventStore, it creates the bank's tables with CreateSchema
 // first.
-func NewProfileStore(db *sql.DB, dialect string) (*ProfileStore, error) {
+func NewProfileStore(db DB, dialect string) (*ProfileStore, error) {
 	panic("TODO(ch16): implement NewProfileStore")
 }
 

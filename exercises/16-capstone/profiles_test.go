@@ -14,7 +14,7 @@ import (
 // openProfiles returns a profile store on db.
 func openProfiles(t *testing.T, db *sql.DB, dialect string) *ProfileStore {
 	t.Helper()
-	s, err := NewProfileStore(db, dialect)
+	s, err := NewProfileStore(testdb.Wrap(db), dialect)
 	require.NoError(t, err, "NewProfileStore")
 	require.NotNil(t, s, "NewProfileStore")
 	return s
@@ -169,7 +169,7 @@ func TestPart2FullSideBySide(t *testing.T) {
 		require.NoError(t, profiles.Create(Profile{MemberID: "m-1", Name: "Ada Lovelace", Email: "ada@kestrel.example"}))
 		require.NoError(t, profiles.Delete("m-1"))
 		assert.Equal(t, []string{"acc-1 v1 @1 AccountOpened{Account:acc-1 Owner:Ada Lovelace}"}, readAll(t, store, 1), "the event store after the profile's create and delete")
-		_, err := NewProfileStore(d.DB, "oracle")
+		_, err := NewProfileStore(testdb.Wrap(d.DB), "oracle")
 		assert.ErrorIs(t, err, ErrUnknownDialect, "NewProfileStore with an unknown dialect")
 	})
 }

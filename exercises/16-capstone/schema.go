@@ -79,11 +79,21 @@ func Schema(dialect string) ([]string, error) {
 	return nil, fmt.Errorf("schema for %q: %w", dialect, ErrUnknownDialect)
 }
 
+// DB is what the bank's database code needs of a database: the four
+// methods of *sql.DB it calls. The tests hand your code a database they
+// opened, as a DB; your code keeps it and never opens one itself.
+type DB interface {
+	Exec(query string, args ...any) (sql.Result, error)
+	Query(query string, args ...any) (*sql.Rows, error)
+	QueryRow(query string, args ...any) *sql.Row
+	Begin() (*sql.Tx, error)
+}
+
 // CreateSchema creates the bank's tables in db, in one transaction, unless
 // they are there already: a program calls it every time it starts. Every
 // other statement of the bank's code is the same in both dialects: both
 // SQLite and PostgreSQL number their parameters $1, $2, ...
-func CreateSchema(db *sql.DB, dialect string) error {
+func CreateSchema(db DB, dialect string) error {
 	stmts, err := Schema(dialect)
 	if err != nil {
 		return err

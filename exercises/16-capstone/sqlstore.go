@@ -2,14 +2,12 @@
 
 package bank
 
-import "database/sql"
-
 // SQLEventStore is chapter 4's event store on a database: the same
 // streams, versions and positions, kept in the events table (see
 // schema.go), so that they outlive the program and every program on the
 // database shares them.
 //
-// Keep what it needs in its fields: the *sql.DB and the Clock.
+// Keep what it needs in its fields: the DB and the Clock.
 type SQLEventStore struct {
 	// your fields here
 }
@@ -20,7 +18,7 @@ type SQLEventStore struct {
 // program calls NewSQLEventStore every time it starts.
 //
 // Your code never opens a database: it is handed one.
-func NewSQLEventStore(db *sql.DB, dialect string, clock Clock) (*SQLEventStore, error) {
+func NewSQLEventStore(db DB, dialect string, clock Clock) (*SQLEventStore, error) {
 	panic("TODO(ch16): implement NewSQLEventStore")
 }
 

@@ -50,7 +50,7 @@ func eachDialect(t *testing.T, f func(t *testing.T, d *testdb.Database)) {
 // openStore returns an event store on db.
 func openStore(t *testing.T, db *sql.DB, dialect string, clock Clock) *SQLEventStore {
 	t.Helper()
-	store, err := NewSQLEventStore(db, dialect, clock)
+	store, err := NewSQLEventStore(testdb.Wrap(db), dialect, clock)
 	require.NoError(t, err, "NewSQLEventStore")
 	require.NotNil(t, store, "NewSQLEventStore")
 	return store
@@ -167,7 +167,7 @@ func TestPart1FullSchemaTwice(t *testing.T) {
 		// A second store on the same database finds the tables there.
 		again := openStore(t, d.DB, d.Dialect, newClock())
 		assert.Equal(t, 1, version(t, again, "acc-3"), "Version(acc-3) through a second store")
-		_, err := NewSQLEventStore(d.DB, "oracle", newClock())
+		_, err := NewSQLEventStore(testdb.Wrap(d.DB), "oracle", newClock())
 		assert.ErrorIs(t, err, ErrUnknownDialect, "NewSQLEventStore with an unknown dialect")
 	})
 }

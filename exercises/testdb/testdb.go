@@ -7,7 +7,10 @@
 // a message saying how to run them, except under CI (CI=true), where a
 // missing server is a failure: there they must run.
 //
-// Learner code never opens a database itself: it is handed a *sql.DB. The
+// Learner code never opens a database itself, and never holds a *sql.DB:
+// the tests hand it a Handle (Wrap), which has the four methods the
+// capstone's stores call and no way to the driver, a raw connection or the
+// data source name. The
 // SQLite connections refuse ATTACH and VACUUM INTO, the two statements that
 // would let SQL text write files of its choosing.
 package testdb
@@ -41,6 +44,11 @@ const URLVar = "WORKBOOK_POSTGRES_URL"
 
 // ErrNoServer: PostgreSQL was asked for and no server is configured.
 var ErrNoServer = errors.New("no PostgreSQL server: set " + URLVar + " to run these tests")
+
+// startURL is URLVar as the process started with it: read once, so that
+// nothing the process does later (t.Setenv, say) points the tests at
+// another server.
+var startURL = strings.TrimSpace(os.Getenv(URLVar))
 
 var hookOnce sync.Once
 
@@ -155,7 +163,7 @@ func OpenDSN(dialect, dsn string) (*sql.DB, error) {
 }
 
 func serverURL() (string, error) {
-	u := strings.TrimSpace(os.Getenv(URLVar))
+	u := startURL
 	if u == "" {
 		return "", ErrNoServer
 	}
@@ -203,3 +211,31 @@ func redact(s string) string {
 	}
 	return u.Redacted()
 }
+
+// Handle is a database as learner code is handed it: Exec, Query, QueryRow
+// and Begin of the *sql.DB it wraps, and nothing else (no Driver, Conn,
+// Raw or Stats), so that code holding it can run SQL on this database and
+// reach no other file or server.
+type Handle struct{ db *sql.DB }
+
+// Wrap hands db over as a Handle.
+func Wrap(db *sql.DB) *Handle { return &Handle{db} }
+
+// Exec runs a statement, as (*sql.DB).Exec.
+func (h *Handle) Exec(query string, args ...any) (sql.Result, error) {
+	return h.db.Exec(query, args...)
+}
+
+// Query runs a query, as (*sql.DB).Query.
+func (h *Handle) Query(query string, args ...any) (*sql.Rows, error) {
+	return h.db.Query(query, args...)
+}
+
+// QueryRow runs a query for one row, as (*sql.DB).QueryRow.
+func (h *Handle) QueryRow(query string, args ...any) *sql.Row { return h.db.QueryRow(query, args...) }
+
+// Begin starts a transaction, as (*sql.DB).Begin.
+func (h *Handle) Begin() (*sql.Tx, error) { return h.db.Begin() }
+
+// String says what it is and nothing of where.
+func (h *Handle) String() string { return "the test database" }

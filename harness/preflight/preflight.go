@@ -36,8 +36,9 @@ func (d Diagnostic) String() string {
 
 const goEngineNote = " (the go engine runs it as is: --engine go)"
 
-// Check looks at the files named in learner, within the package files (by
-// base name). interp adds the checks for the interpreter's gaps.
+// Check looks at the package files (by base name): the files named in
+// learner are held to what learner code may use, in both engines; interp
+// adds the checks for the interpreter's gaps, in every file.
 func Check(files map[string][]byte, learner []string, interp bool) []Diagnostic {
 	fset := token.NewFileSet()
 	var diags []Diagnostic
@@ -76,59 +77,49 @@ func Check(files map[string][]byte, learner []string, interp bool) []Diagnostic 
 		pos := fset.Position(p)
 		diags = append(diags, Diagnostic{Kind: kind, File: pos.Filename, Line: pos.Line, Col: pos.Column, Message: fmt.Sprintf(format, args...)})
 	}
+	tc := typeCheck(fset, parsed)
 	for _, name := range learner {
-		f := parsed[name]
-		if f == nil {
-			continue
+		if f := parsed[name]; f != nil {
+			capabilities(f, tc, at)
 		}
-		local := map[string]string{}
-		for _, imp := range f.Imports {
-			p, _ := strconv.Unquote(imp.Path.Value)
-			if !symbols.IsAllowed(p) && !symbols.IsSupport(p) {
-				at(imp.Pos(), "import %q is not allowed in the workbook: learner code may use %s", p, symbols.AllowedList())
-			}
-			name := path.Base(p)
-			if imp.Name != nil {
-				name = imp.Name.Name
-			}
-			local[name] = p
-		}
-		// testify's file assertions would tell learner code what is on
-		// the disk, and opening a database would write anywhere on it;
-		// they are kept out in both engines.
-		ast.Inspect(f, func(n ast.Node) bool {
-			if sel, ok := n.(*ast.SelectorExpr); ok {
-				if id, ok := sel.X.(*ast.Ident); ok && symbols.IsHidden(local[id.Name], sel.Sel.Name) {
-					at(sel.Sel.Pos(), "%s.%s is not available in the workbook: %s", id.Name, sel.Sel.Name, hiddenWhy(local[id.Name]))
-				}
-			}
-			return true
-		})
 	}
 	if !interp {
 		return diags
 	}
 	kind = "interpreter"
-	gaps(fset, parsed, learner, at)
+	gaps(fset, parsed, names, tc, at)
 	return diags
 }
 
-// gaps finds what yaegi v0.16 cannot run in the learner's files.
-func gaps(fset *token.FileSet, parsed map[string]*ast.File, learner []string, at func(token.Pos, string, ...any)) {
-	var all []*ast.File
-	for _, f := range parsed {
-		all = append(all, f)
+// checked is the package as go/types saw it. Without a Go toolchain the
+// standard library is empty packages, so only what the package itself
+// declares is known for sure; that is all the checks below rely on.
+type checked struct {
+	fset   *token.FileSet
+	pkg    *types.Package
+	info   *types.Info
+	unused []types.Error // "declared and not used", "imported and not used"
+}
+
+func typeCheck(fset *token.FileSet, parsed map[string]*ast.File) checked {
+	names := make([]string, 0, len(parsed))
+	for name := range parsed {
+		names = append(names, name)
 	}
-	info := &types.Info{
+	sort.Strings(names)
+	var all []*ast.File
+	for _, name := range names {
+		all = append(all, parsed[name])
+	}
+	tc := checked{fset: fset, info: &types.Info{
 		Types:     map[ast.Expr]types.TypeAndValue{},
 		Uses:      map[*ast.Ident]types.Object{},
 		Instances: map[*ast.Ident]types.Instance{},
-	}
+	}}
 	// Some imports may be empty (testify, the support packages): keep going
 	// and use what is known. Of the errors, only "not used" ones count: the
 	// Go compiler refuses an unused import or variable, the interpreter runs
 	// the code anyway, and the engines would disagree.
-	var unused []types.Error
 	conf := types.Config{
 		GoVersion: "go1.23",
 		Importer:  stdImporter,
@@ -136,16 +127,67 @@ func gaps(fset *token.FileSet, parsed map[string]*ast.File, learner []string, at
 			if te, ok := err.(types.Error); ok && !te.Soft {
 				return
 			} else if ok && (strings.Contains(te.Msg, "declared and not used") || strings.Contains(te.Msg, "imported and not used")) {
-				unused = append(unused, te)
+				tc.unused = append(tc.unused, te)
 			}
 		},
 	}
-	pkg, _ := conf.Check("learner", fset, all, info)
+	tc.pkg, _ = conf.Check("learner", fset, all, tc.info)
+	return tc
+}
+
+// capabilities holds a learner's file to what learner code may use
+// (symbols.LearnerMayImport, LearnerMayUse), whatever the form of its
+// imports, and keeps it from the package's test files: learner code must
+// build without the tests, so nothing the tests hold (a database, a
+// *testing.T, the puzzle's inputs) is within its reach.
+// pkgFile is the file that declares obj.
+func (tc checked) pkgFile(obj types.Object) string { return tc.fset.Position(obj.Pos()).Filename }
+
+func capabilities(f *ast.File, tc checked, at func(token.Pos, string, ...any)) {
+	for _, imp := range f.Imports {
+		p, _ := strconv.Unquote(imp.Path.Value)
+		switch {
+		case !symbols.LearnerMayImport(p):
+			at(imp.Pos(), "import %q is not allowed in the workbook: your code may use %s", p, symbols.LearnerList())
+		case imp.Name != nil && imp.Name.Name == ".":
+			at(imp.Pos(), "a dot import is not allowed in the workbook: import %q and write %s.Name for what you use", p, path.Base(p))
+		}
+	}
+	ast.Inspect(f, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.SelectorExpr:
+			id, ok := n.X.(*ast.Ident)
+			if !ok {
+				break
+			}
+			pn, ok := tc.info.Uses[id].(*types.PkgName)
+			if !ok {
+				break
+			}
+			if p := pn.Imported().Path(); symbols.LearnerMayImport(p) && !symbols.LearnerMayUse(p, n.Sel.Name) {
+				at(n.Sel.Pos(), "%s.%s is not available in the workbook: %s", id.Name, n.Sel.Name, unavailableWhy(p))
+			}
+		case *ast.Ident:
+			obj := tc.info.Uses[n]
+			if obj == nil || tc.pkg == nil || obj.Pkg() != tc.pkg || obj.Parent() != tc.pkg.Scope() {
+				break
+			}
+			if file := tc.pkgFile(obj); strings.HasSuffix(file, "_test.go") {
+				at(n.Pos(), "%s is declared in %s, a test file: your code must build without the tests", n.Name, file)
+			}
+		}
+		return true
+	})
+}
+
+// gaps finds what yaegi v0.16 cannot run in the learner's files.
+func gaps(fset *token.FileSet, parsed map[string]*ast.File, learner []string, tc checked, at func(token.Pos, string, ...any)) {
+	info, pkg := tc.info, tc.pkg
 	isLearner := map[string]bool{}
 	for _, name := range learner {
 		isLearner[name] = true
 	}
-	for _, te := range unused {
+	for _, te := range tc.unused {
 		if isLearner[fset.Position(te.Pos).Filename] {
 			at(te.Pos, "%s: go test refuses this, and so does the workbook, so that both engines agree", te.Msg)
 		}
@@ -414,10 +456,14 @@ func (c *cachingImporter) Import(p string) (*types.Package, error) {
 	return pkg, nil
 }
 
-// hiddenWhy says why a symbol of the package at path is kept out.
-func hiddenWhy(path string) string {
-	if strings.HasPrefix(path, "github.com/stretchr/testify/") {
-		return "it looks at files on the disk"
+// unavailableWhy says why a name of the package at path is kept from
+// learner code.
+func unavailableWhy(path string) string {
+	switch path {
+	case "database/sql":
+		return "your code is handed the database the tests opened (a DB), and never opens or reaches one itself"
+	case "log":
+		return "print with log.Print, log.Printf or log.Println (or fmt)"
 	}
-	return "your code is handed a database the tests opened (t.TempDir or the PostgreSQL server), and never opens one itself"
+	return "it is not among what your code may use"
 }

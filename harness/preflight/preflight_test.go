@@ -41,12 +41,21 @@ func TestCheck(t *testing.T) {
 		{"parallel declaration with a call is fine", "package p\n\nimport \"strconv\"\n\nfunc F(n int) (string, string) {\n\ta, b := \"x\", strconv.Itoa(n)\n\treturn a, b\n}\n", true, ""},
 		{"a swap is fine", "package p\n\nfunc F(a, b int) (int, int) {\n\ta, b = b, a\n\treturn a, b\n}\n", true, ""},
 		{"a generic function of slices", "package p\n\nimport \"slices\"\n\nfunc F(xs []int) { slices.Sort(xs) }\n", true, "5:27 none of the generic functions of slices"},
-		{"testify's file assertions", "package p\n\nimport \"github.com/stretchr/testify/assert\"\n\nfunc F(t assert.TestingT) bool { return assert.FileExists(t, \"/etc/passwd\") }\n", false, "5:48 looks at files on the disk"},
+		{"testify is for the tests", "package p\n\nimport \"github.com/stretchr/testify/assert\"\n\nfunc F(t assert.TestingT) bool { return assert.FileExists(t, \"/etc/passwd\") }\n", false, "3:8 import \"github.com/stretchr/testify/assert\" is not allowed"},
+		{"flag is for the tests", "package p\n\nimport \"flag\"\n\nfunc F() { flag.Set(\"test.cpuprofile\", \"/tmp/x\") }\n", false, "3:8 import \"flag\" is not allowed"},
+		{"testing is for the tests", "package p\n\nimport \"testing\"\n\nfunc F() { testing.Init() }\n", false, "3:8 import \"testing\" is not allowed"},
+		{"renamed import of a forbidden package", "package p\n\nimport f \"flag\"\n\nfunc F() { f.Parse() }\n", false, "3:8 import \"flag\" is not allowed"},
+		{"dot import", "package p\n\nimport . \"database/sql\"\n\nfunc F() { Open(\"sqlite\", \"x\") }\n", false, "3:8 a dot import is not allowed"},
+		{"renamed database/sql keeps its limits", "package p\n\nimport s \"database/sql\"\n\nfunc F() { s.Open(\"sqlite\", \"x\") }\n", false, "5:14 s.Open is not available"},
+		{"no raw database handle", "package p\n\nimport \"database/sql\"\n\nfunc F(x any) { _ = x.(*sql.DB) }\n", false, "5:29 sql.DB is not available"},
+		{"the values a store works with are fine", "package p\n\nimport \"database/sql\"\n\nfunc F(r *sql.Row) error { var n sql.NullInt64; return r.Scan(&n) }\n", false, ""},
+		{"log prints only", "package p\n\nimport \"log\"\n\nfunc F() { log.SetFlags(log.Llongfile) }\n", false, "5:16 log.SetFlags is not available"},
+		{"log.Print is fine", "package p\n\nimport \"log\"\n\nfunc F() { log.Print(\"x\") }\n", false, ""},
+		{"a shadowing name is not the package", "package p\n\ntype T struct{}\n\nfunc (T) Open() {}\n\nfunc F(sql T) { sql.Open() }\n", false, ""},
 		{"syntax error", "package p\n\nfunc F() {\n", true, "3:12 expected '}'"},
 		{"unused import", "package p\n\nimport \"errors\"\n\nfunc F() {}\n", true, "3:8 \"errors\" imported and not used"},
 		{"unused variable", "package p\n\nfunc F() {\n\tunused := 42\n}\n", true, "4:2 declared and not used: unused"},
 		{"used import and variable are fine", "package p\n\nimport \"errors\"\n\nfunc F() error {\n\terr := errors.New(\"x\")\n\treturn err\n}\n", true, ""},
-		{"testify used is fine", "package p\n\nimport \"github.com/stretchr/testify/assert\"\n\nfunc F(t assert.TestingT) bool { return assert.True(t, true) }\n", true, ""},
 		{"several conditions in a tagless case", "package p\n\nfunc F(x int) bool {\n\tswitch {\n\tcase x == 1, x == 2:\n\t\treturn true\n\t}\n\treturn false\n}\n", true, "5:15 tests only the first condition"},
 		{"several values in a tagged case are fine", "package p\n\nfunc F(x int) bool {\n\tswitch x {\n\tcase 1, 2:\n\t\treturn true\n\t}\n\treturn false\n}\n", true, ""},
 		{"assignment in a select case", "package p\n\nfunc F(c chan error) (err error) {\n\tselect {\n\tcase err = <-c:\n\t}\n\treturn err\n}\n", true, "5:7 cannot assign to an existing variable in a select case"},
@@ -69,6 +78,44 @@ func TestCheck(t *testing.T) {
 				}
 			}
 			t.Errorf("Check(%q) = %v, want learner.go:%s containing %q", tt.src, diags, loc, text)
+		})
+	}
+}
+
+func TestCheckKeepsTheTestsOutOfReach(t *testing.T) {
+	files := map[string][]byte{
+		"given.go":      []byte("package p\n\nfunc Given() int { return 1 }\n"),
+		"store_test.go": []byte("package p\n\nimport \"testing\"\n\nvar testT *testing.T\n\nfunc openDB(t *testing.T) int { return 0 }\n\ntype fixture struct{}\n"),
+	}
+	tests := []struct {
+		name, src, want string
+	}{
+		{"a test helper", "package p\n\nfunc F() int { return openDB(nil) }\n", "3:23 openDB is declared in store_test.go, a test file"},
+		{"a test variable", "package p\n\nfunc F() any { return testT }\n", "3:23 testT is declared in store_test.go"},
+		{"a test type", "package p\n\nfunc F() any { return fixture{} }\n", "3:23 fixture is declared in store_test.go"},
+		{"a given function is fine", "package p\n\nfunc F() int { return Given() }\n", ""},
+		{"a local of the same name is fine", "package p\n\nfunc F() int { openDB := 2; return openDB }\n", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			all := map[string][]byte{"learner.go": []byte(tt.src)}
+			for k, v := range files {
+				all[k] = v
+			}
+			diags := Check(all, []string{"learner.go"}, false)
+			if tt.want == "" {
+				if len(diags) > 0 {
+					t.Errorf("Check(%q) = %v, want nothing", tt.src, diags)
+				}
+				return
+			}
+			pos, msg, _ := strings.Cut(tt.want, " ")
+			for _, d := range diags {
+				if strings.HasPrefix(d.String(), "learner.go:"+pos+":") && strings.Contains(d.Message, msg) {
+					return
+				}
+			}
+			t.Errorf("Check(%q) = %v, want learner.go:%s containing %q", tt.src, diags, pos, msg)
 		})
 	}
 }

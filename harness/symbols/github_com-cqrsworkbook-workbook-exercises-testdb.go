@@ -19,8 +19,10 @@ func init() {
 		"Postgres":    reflect.ValueOf(constant.MakeFromLiteral("\"postgres\"", token.STRING, 0)),
 		"SQLite":      reflect.ValueOf(constant.MakeFromLiteral("\"sqlite\"", token.STRING, 0)),
 		"URLVar":      reflect.ValueOf(constant.MakeFromLiteral("\"WORKBOOK_POSTGRES_URL\"", token.STRING, 0)),
+		"Wrap":        reflect.ValueOf(testdb.Wrap),
 
 		// type definitions
 		"Database": reflect.ValueOf((*testdb.Database)(nil)),
+		"Handle":   reflect.ValueOf((*testdb.Handle)(nil)),
 	}
 }

@@ -33,6 +33,59 @@ var Allowed = []string{
 	"github.com/stretchr/testify/assert", "github.com/stretchr/testify/require",
 }
 
+// learnerPackages are the packages a learner's own files may import, with
+// the names each may use (nil: every exported name). It is a list of
+// capabilities, not of dangers: pure computation, text, time, and of
+// database/sql only the values a store works with, never a way to open or
+// reach a database; no flag, testing, testify or the workbook's own support
+// packages, which only the workbook's tests use. Both engines hold learner
+// files to it (harness/preflight).
+var learnerPackages = map[string]map[string]bool{
+	"bufio": nil, "bytes": nil, "cmp": nil, "container/heap": nil, "container/list": nil,
+	"container/ring": nil, "context": nil, "encoding/csv": nil, "encoding/json": nil, "errors": nil,
+	"fmt": nil, "hash/fnv": nil, "io": nil, "maps": nil, "math": nil, "math/rand": nil,
+	"regexp": nil, "slices": nil, "sort": nil, "strconv": nil, "strings": nil, "sync": nil,
+	"sync/atomic": nil, "text/tabwriter": nil, "time": nil, "unicode": nil, "unicode/utf8": nil,
+	"log": names("Print", "Printf", "Println", "Fatal", "Fatalf", "Fatalln", "Panic", "Panicf", "Panicln"),
+	"database/sql": names(
+		"ErrNoRows", "ErrTxDone", "ErrConnDone", "Result", "Rows", "Row", "Tx", "TxOptions", "Stmt",
+		"ColumnType", "Scanner", "RawBytes", "Named", "NamedArg", "Out",
+		"IsolationLevel", "LevelDefault", "LevelReadUncommitted", "LevelReadCommitted",
+		"LevelWriteCommitted", "LevelRepeatableRead", "LevelSnapshot", "LevelSerializable", "LevelLinearizable",
+		"Null", "NullBool", "NullByte", "NullFloat64", "NullInt16", "NullInt32", "NullInt64", "NullString", "NullTime"),
+}
+
+func names(ns ...string) map[string]bool {
+	m := make(map[string]bool, len(ns))
+	for _, n := range ns {
+		m[n] = true
+	}
+	return m
+}
+
+// LearnerMayImport reports whether a learner's own file may import path.
+func LearnerMayImport(path string) bool {
+	_, ok := learnerPackages[path]
+	return ok
+}
+
+// LearnerMayUse reports whether a learner's own file may use the exported
+// name of the package at path (which it may import).
+func LearnerMayUse(path, name string) bool {
+	allowed, ok := learnerPackages[path]
+	return ok && (allowed == nil || allowed[name])
+}
+
+// LearnerList is what learner files may import, as one readable line.
+func LearnerList() string {
+	ps := make([]string, 0, len(learnerPackages))
+	for p := range learnerPackages {
+		ps = append(ps, p)
+	}
+	sort.Strings(ps)
+	return strings.Join(ps, ", ")
+}
+
 // hidden are symbols of allowed packages that would still reach the file
 // system, by package: testify's file assertions, and opening a database
 // (which for SQLite is a file anywhere on the disk; the capstone's tests
@@ -42,6 +95,9 @@ var hidden = map[string]map[string]bool{
 	"github.com/stretchr/testify/require": fileAssertions,
 	"database/sql":                        {"Open": true, "OpenDB": true, "Register": true},
 	testdbPath:                            {"OpenDSN": true},
+	// Running a test binary's main again would parse its flags and write
+	// the profiles and traces they name.
+	"testing": {"Main": true, "MainStart": true, "Init": true, "RunTests": true, "RunBenchmarks": true, "RunExamples": true},
 }
 
 var fileAssertions = map[string]bool{

@@ -12,12 +12,12 @@ import (
 // ProfileStore keeps members' profiles in the profiles table, the plain
 // CRUD way: one row per member, changed in place.
 type ProfileStore struct {
-	db *sql.DB
+	db DB
 }
 
 // NewProfileStore returns a profile store on db, creating the bank's
 // tables first when they are missing.
-func NewProfileStore(db *sql.DB, dialect string) (*ProfileStore, error) {
+func NewProfileStore(db DB, dialect string) (*ProfileStore, error) {
 	if err := CreateSchema(db, dialect); err != nil {
 		return nil, err
 	}

@@ -2,22 +2,19 @@
 
 package bank
 
-import (
-	"database/sql"
-	"fmt"
-)
+import "fmt"
 
 // SQLEventStore is chapter 4's event store on a database: the same
 // streams, versions and positions, kept in the events table, so that they
 // outlive the program and are shared by every program on the database.
 type SQLEventStore struct {
-	db    *sql.DB
+	db    DB
 	clock Clock
 }
 
 // NewSQLEventStore returns an event store on db, creating the bank's tables
 // first when they are missing.
-func NewSQLEventStore(db *sql.DB, dialect string, clock Clock) (*SQLEventStore, error) {
+func NewSQLEventStore(db DB, dialect string, clock Clock) (*SQLEventStore, error) {
 	if err := CreateSchema(db, dialect); err != nil {
 		return nil, err
 	}
