@@ -271,3 +271,43 @@ func IsLearnerPath(chapters []*Chapter, p string) bool {
 	ch := Find(chapters, id)
 	return ch != nil && ch.ID == id && ch.IsLearnerFile(name)
 }
+
+// ModuleFiles is the learner's module without its days, as a build of one
+// day needs it around that day's package: go.mod, go.sum and the Go files
+// of every package that is not a day's (the support packages), tests left
+// out, by slash path from the module's root. The go engine builds from
+// these, never from a learner's folder, so nothing but the learner's own
+// files of the day comes from there.
+func ModuleFiles(fsys fs.FS) (map[string][]byte, error) {
+	fsys = View(fsys)
+	out := map[string][]byte{}
+	err := fs.WalkDir(fsys, ExercisesDir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel := strings.TrimPrefix(strings.TrimPrefix(p, ExercisesDir), "/")
+		if d.IsDir() {
+			if rel != "" && (IsDayFolder(rel) || strings.HasPrefix(d.Name(), ".")) {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		keep := rel == "go.mod" || rel == "go.sum" || (strings.Contains(rel, "/") && strings.HasSuffix(rel, ".go") && !IsTestFile(d.Name()))
+		if !keep {
+			return nil
+		}
+		data, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			return err
+		}
+		out[rel] = data
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	if out["go.mod"] == nil {
+		return nil, fmt.Errorf("no %s/go.mod in the workbook", ExercisesDir)
+	}
+	return out, nil
+}

@@ -2,6 +2,8 @@ package chapter
 
 import (
 	"io/fs"
+	"sort"
+	"strings"
 	"testing"
 	"testing/fstest"
 )
@@ -106,5 +108,33 @@ func TestView(t *testing.T) {
 		if _, err := fs.Stat(v, hidden); err == nil {
 			t.Errorf("fs.Stat(View(fsys), %q) found it; want it only under its learner name", hidden)
 		}
+	}
+}
+
+func TestModuleFiles(t *testing.T) {
+	base := fstest.MapFS{
+		"exercises/learner.mod":           {Data: []byte("module learner\n")},
+		"exercises/learner.sum":           {Data: []byte("sum\n")},
+		"exercises/README.md":             {Data: []byte("# yours\n")},
+		"exercises/01-commands/parse.go":  {Data: []byte("//go:build ignore\n\npackage bank\n")},
+		"exercises/puzzle/puzzle.go":      {Data: []byte("package puzzle\n")},
+		"exercises/puzzle/puzzle_test.go": {Data: []byte("package puzzle\n")},
+		"exercises/puzzle/asm.s":          {Data: []byte("TEXT\n")},
+		"exercises/testdb/testdb.go":      {Data: []byte("package testdb\n")},
+		"exercises/.workbook/stubs/x.go":  {Data: []byte("package x\n")},
+		"solutions/01-commands/parse.go":  {Data: []byte("//go:build ignore\n\npackage bank\n")},
+	}
+	got, err := ModuleFiles(base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for name := range got {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	want := []string{"go.mod", "go.sum", "puzzle/puzzle.go", "testdb/testdb.go"}
+	if strings.Join(names, " ") != strings.Join(want, " ") {
+		t.Errorf("ModuleFiles = %v, want %v", names, want)
 	}
 }

@@ -10,7 +10,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"path/filepath"
 	"regexp"
 	"sort"
 	"strconv"
@@ -39,9 +38,10 @@ type Job struct {
 	// Files are the package's files by base name, learner files already
 	// replaced by the solution or the editor's buffers.
 	Files map[string][]byte
-	// ModuleDir is the learner's workspace module on disk and Dir the
-	// package in it, for engines that need a real folder.
-	ModuleDir, Dir string
+	// Module is the rest of the learner's module (chapter.ModuleFiles):
+	// go.mod, go.sum and the support packages, pristine, by slash path, for
+	// engines that build a module on disk.
+	Module map[string][]byte
 	// Support holds other packages the tests import, by import path.
 	Support map[string]map[string][]byte
 	// Tests are the test functions to run, in order.
@@ -79,9 +79,10 @@ type Outcome struct {
 type Harness struct {
 	// FS is the workbook: chapters, exercises and solutions.
 	FS fs.FS
-	// Workspace is a learner's folder on disk (a copy of exercises/), for
-	// the engines that build in a module on disk; its learner files play
-	// no part, since every job brings the package's files.
+	// Workspace is the learner's folder on disk, where their files are.
+	// No engine reads or builds from it: every job brings the package's
+	// files, and the go engine builds in a private module of pristine
+	// content (Job.Module) around them.
 	Workspace string
 	// Engines by name: "interp" and "go".
 	Engines map[string]Engine
@@ -246,12 +247,9 @@ func (h *Harness) job(ch *chapter.Chapter, files map[string][]byte, tests []chap
 	for _, t := range tests {
 		job.Tests = append(job.Tests, t.Name)
 	}
-	if h.Workspace != "" {
-		job.ModuleDir = h.Workspace
-		job.Dir = filepath.Join(h.Workspace, ch.ID)
-	}
 	if h.FS != nil {
 		job.Support, _ = chapter.Support(h.FS)
+		job.Module, _ = chapter.ModuleFiles(h.FS)
 	}
 	return job
 }

@@ -18,6 +18,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/cqrsworkbook/workbook/harness"
@@ -55,35 +56,42 @@ func (e *Engine) Run(ctx context.Context, j harness.Job) (harness.Outcome, error
 	if err != nil {
 		return out, err
 	}
-	if j.ModuleDir == "" || j.Dir == "" {
-		return out, errors.New("the go engine needs a learner folder on disk (Harness.Workspace)")
+	if j.Module["go.mod"] == nil {
+		return out, errors.New("the go engine needs the learner module's files (Harness.FS)")
 	}
+	// Everything of the run lives in one private folder, removed whatever
+	// the outcome: the module it builds, the go tool's scratch files, and
+	// the test binary's temporary files.
 	tmp, err := os.MkdirTemp("", "workbook-go-")
 	if err != nil {
 		return out, err
 	}
 	defer os.RemoveAll(tmp)
+	r := run{tmp: tmp, mod: filepath.Join(tmp, "mod"), goBin: goBin}
+	if err := r.writeModule(j); err != nil {
+		return out, err
+	}
+	env, err := r.env()
+	if err != nil {
+		return out, err
+	}
+	r.environ = env
 
-	overlay, err := writeOverlay(tmp, j)
-	if err != nil {
-		return out, err
-	}
 	bin := filepath.Join(tmp, "chapter.test")
-	rel, err := filepath.Rel(j.ModuleDir, j.Dir)
-	if err != nil {
-		return out, err
-	}
 	// The chapter's package is compiled as Go 1.22, the language the
 	// interpreter speaks, whatever the exercises module's go line (which
 	// its SQLite driver sets): code that passes here must not fail there
 	// for using a newer feature such as range over a function.
-	pkg := "./" + filepath.ToSlash(rel)
-	build := exec.CommandContext(ctx, goBin, "test", "-c", "-vet=off", "-gcflags="+pkg+"=-lang="+LearnerGoVersion, "-overlay", overlay, "-o", bin, pkg)
-	build.Dir = j.ModuleDir
-	build.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=", "GOTOOLCHAIN=local")
+	pkg := "./" + j.Chapter
+	build := exec.CommandContext(ctx, goBin, "test", "-c", "-vet=off", "-gcflags="+pkg+"=-lang="+LearnerGoVersion, "-o", bin, pkg)
+	build.Dir = r.mod
+	build.Env = env
 	if msg, err := build.CombinedOutput(); err != nil {
 		if ctx.Err() != nil {
 			return out, ctx.Err()
+		}
+		if bytes.Contains(msg, []byte("GOPROXY=off")) {
+			return out, fmt.Errorf("%w\n%s", ErrMissingModules, msg)
 		}
 		out.CompileErrors = compileErrors(string(msg), j)
 		if len(out.CompileErrors) == 0 {
@@ -93,7 +101,7 @@ func (e *Engine) Run(ctx context.Context, j harness.Job) (harness.Outcome, error
 	}
 	remaining := j.Tests
 	for len(remaining) > 0 && ctx.Err() == nil {
-		results, err := runBinary(ctx, goBin, bin, j, remaining)
+		results, err := runBinary(ctx, r, bin, j, remaining)
 		if err != nil {
 			return out, err
 		}
@@ -127,35 +135,107 @@ func (e *Engine) Run(ctx context.Context, j harness.Job) (harness.Outcome, error
 	return out, nil
 }
 
-// writeOverlay maps every file of the package folder to the job's version.
-func writeOverlay(tmp string, j harness.Job) (string, error) {
-	replace := map[string]string{}
-	entries, err := os.ReadDir(j.Dir)
-	if err != nil && !os.IsNotExist(err) {
-		return "", err
-	}
-	for _, e := range entries {
-		if strings.HasSuffix(e.Name(), ".go") {
-			replace[filepath.Join(j.Dir, e.Name())] = "" // absent unless the job has it
+// ErrMissingModules: the go engine builds offline, from the Go module
+// cache, and a module the learner's module needs is not in it.
+var ErrMissingModules = errors.New("the go engine builds without the network, and your Go module cache lacks a module the workbook needs: run 'go mod download' once in your workbook folder")
+
+// run is one run's private folder: the module built in it and the go
+// command that builds it.
+type run struct {
+	tmp, mod, goBin string
+	environ         []string // see env
+}
+
+// testCmd is cmd set to run in the day's folder of the run's module, with
+// the run's environment and the memory limit.
+func (r run) testCmd(cmd *exec.Cmd, j harness.Job) *exec.Cmd {
+	cmd.Dir = filepath.Join(r.mod, j.Chapter)
+	cmd.Env = append(append([]string(nil), r.environ...), fmt.Sprintf("GOMEMLIMIT=%d", j.Limits.MemoryBytes))
+	return cmd
+}
+
+// writeModule writes the module the run builds: the learner module's
+// pristine files (go.mod, go.sum, the support packages) and the day's
+// package, which is the job's files and nothing else, so no assembly,
+// cgo, syso or vendor folder from anywhere can join the build.
+func (r run) writeModule(j harness.Job) error {
+	write := func(rel string, data []byte) error {
+		p := filepath.Join(r.mod, filepath.FromSlash(rel))
+		if err := os.MkdirAll(filepath.Dir(p), 0o700); err != nil {
+			return err
 		}
+		return os.WriteFile(p, data, 0o600)
 	}
-	src := filepath.Join(tmp, "src")
-	if err := os.Mkdir(src, 0o700); err != nil {
-		return "", err
+	for rel, data := range j.Module {
+		if err := write(rel, data); err != nil {
+			return err
+		}
 	}
 	for name, data := range j.Files {
-		p := filepath.Join(src, name)
-		if err := os.WriteFile(p, data, 0o600); err != nil {
-			return "", err
+		if !strings.HasSuffix(name, ".go") || strings.ContainsAny(name, `/\`) {
+			return fmt.Errorf("the go engine builds Go files of the day only, not %q", name)
 		}
-		replace[filepath.Join(j.Dir, name)] = p
+		if err := write(j.Chapter+"/"+name, data); err != nil {
+			return err
+		}
 	}
-	data, err := json.Marshal(map[string]any{"Replace": replace})
+	return nil
+}
+
+// env is the go command's whole environment, and the test binary's: none
+// of the user's variables but where the toolchain's caches are, offline,
+// without cgo, with flags and settings of the workbook's choosing only,
+// and temporary files in the run's folder.
+func (r run) env() ([]string, error) {
+	caches, err := goCaches(r.goBin)
 	if err != nil {
-		return "", err
+		return nil, err
 	}
-	p := filepath.Join(tmp, "overlay.json")
-	return p, os.WriteFile(p, data, 0o600)
+	scratch := filepath.Join(r.tmp, "scratch")
+	if err := os.Mkdir(scratch, 0o700); err != nil {
+		return nil, err
+	}
+	env := append(caches,
+		"GOENV=off", "GOWORK=off", "GOFLAGS=-mod=readonly", "GOTOOLCHAIN=local", "CGO_ENABLED=0",
+		"GOPROXY=off", "GOSUMDB=off", "GOTELEMETRY=off",
+		"TMPDIR="+scratch, "TMP="+scratch, "TEMP="+scratch, "GOTMPDIR="+scratch)
+	for _, k := range []string{"SystemRoot", "WORKBOOK_POSTGRES_URL", "CI"} { // Windows needs SystemRoot
+		if v, ok := os.LookupEnv(k); ok {
+			env = append(env, k+"="+v)
+		}
+	}
+	return env, nil
+}
+
+var (
+	cachesMu sync.Mutex
+	caches   = map[string][]string{}
+)
+
+// goCaches is where the go command at goBin keeps its build and module
+// caches (and GOROOT), as the user's own settings say, asked once.
+func goCaches(goBin string) ([]string, error) {
+	cachesMu.Lock()
+	defer cachesMu.Unlock()
+	if c, ok := caches[goBin]; ok {
+		return c, nil
+	}
+	out, err := exec.Command(goBin, "env", "-json", "GOCACHE", "GOMODCACHE", "GOPATH", "GOROOT").Output()
+	if err != nil {
+		return nil, fmt.Errorf("go env: %w", err)
+	}
+	var vals map[string]string
+	if err := json.Unmarshal(out, &vals); err != nil {
+		return nil, fmt.Errorf("go env: %w", err)
+	}
+	var env []string
+	for _, k := range []string{"GOCACHE", "GOMODCACHE", "GOPATH", "GOROOT"} {
+		if vals[k] != "" {
+			env = append(env, k+"="+vals[k])
+		}
+	}
+	caches[goBin] = env
+	return env, nil
 }
 
 var goErr = regexp.MustCompile(`(?m)^(\S+?\.go):(\d+):(\d+): (.*)$`)
@@ -192,16 +272,14 @@ type running struct {
 
 // runBinary runs the compiled tests once and reports those that finished,
 // plus the one that was running when the binary died or timed out.
-func runBinary(ctx context.Context, goBin, bin string, j harness.Job, tests []string) ([]harness.TestResult, error) {
+func runBinary(ctx context.Context, r run, bin string, j harness.Job, tests []string) ([]harness.TestResult, error) {
 	quoted := make([]string, len(tests))
 	for i, t := range tests {
 		quoted[i] = regexp.QuoteMeta(t)
 	}
 	args := append([]string{"tool", "test2json", "-t", "-p", j.ImportPath, bin, "-test.v=test2json", "-test.paniconexit0", "-test.count=1",
 		"-test.run=^(" + strings.Join(quoted, "|") + ")$"}, j.Args...)
-	cmd := exec.Command(goBin, args...)
-	cmd.Dir = j.Dir
-	cmd.Env = append(os.Environ(), fmt.Sprintf("GOMEMLIMIT=%d", j.Limits.MemoryBytes))
+	cmd := r.testCmd(exec.Command(r.goBin, args...), j)
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
 		return nil, err
@@ -301,7 +379,7 @@ loop:
 		// learner's code printed that imitates the framework's own (test2json
 		// cannot tell them apart). Only an exit status says for sure.
 		for i := range results {
-			if results[i].Status == harness.Pass && ctx.Err() == nil && !passesAlone(ctx, bin, j, results[i].Name) {
+			if results[i].Status == harness.Pass && ctx.Err() == nil && !passesAlone(ctx, r, bin, j, results[i].Name) {
 				results[i].Status = harness.Fail
 				results[i].Message = strings.TrimSpace(results[i].Message + "\nthe test failed when run on its own (a line it printed looked like a pass, which does not count)")
 			}
@@ -312,11 +390,9 @@ loop:
 
 // passesAlone runs one test in the binary, output discarded, and reports
 // whether it passed: exit status 0, within the deadline.
-func passesAlone(ctx context.Context, bin string, j harness.Job, test string) bool {
+func passesAlone(ctx context.Context, r run, bin string, j harness.Job, test string) bool {
 	args := append([]string{"-test.paniconexit0", "-test.count=1", "-test.run=^" + regexp.QuoteMeta(test) + "$"}, j.Args...)
-	cmd := exec.Command(bin, args...)
-	cmd.Dir = j.Dir
-	cmd.Env = append(os.Environ(), fmt.Sprintf("GOMEMLIMIT=%d", j.Limits.MemoryBytes))
+	cmd := r.testCmd(exec.Command(bin, args...), j)
 	proc, err := sandbox.Start(cmd, limits(j.Limits, 1))
 	if err != nil {
 		return false
