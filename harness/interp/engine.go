@@ -92,8 +92,17 @@ func (e *Engine) attempt(ctx context.Context, j harness.Job, tests []string) (*a
 	if err != nil {
 		return nil, err
 	}
+	// The worker's temporary files (the tests' t.TempDir, the capstone's
+	// SQLite files) go in a folder of this attempt's, which this process
+	// removes however the worker ended: a worker killed at its deadline
+	// runs no cleanup of its own.
+	scratch, err := os.MkdirTemp("", "workbook-run-")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(scratch)
 	cmd := exec.Command(exe)
-	cmd.Env = append(minimalEnv(), WorkerEnv+"=1")
+	cmd.Env = append(minimalEnv(scratch), WorkerEnv+"=1")
 	pr, pw, err := sandbox.ResultsPipe(cmd)
 	if err != nil {
 		return nil, err
@@ -305,9 +314,9 @@ func tail(s string, n int) string {
 // minimalEnv is what a worker inherits: no secrets, just enough to run,
 // and where the capstone's tests find a PostgreSQL server (testdb reads
 // WORKBOOK_POSTGRES_URL, and CI=true makes a missing one a failure).
-func minimalEnv() []string {
-	var env []string
-	for _, k := range []string{"PATH", "HOME", "TMPDIR", "LANG", "WORKBOOK_POSTGRES_URL", "CI"} {
+func minimalEnv(tmp string) []string {
+	env := []string{"TMPDIR=" + tmp, "TMP=" + tmp, "TEMP=" + tmp}
+	for _, k := range []string{"PATH", "HOME", "LANG", "SystemRoot", "WORKBOOK_POSTGRES_URL", "CI"} {
 		if v, ok := os.LookupEnv(k); ok {
 			env = append(env, k+"="+v)
 		}
