@@ -15,6 +15,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/cqrsworkbook/workbook/chapter"
 	"github.com/cqrsworkbook/workbook/harness/preflight"
@@ -196,7 +197,7 @@ func (h *Harness) Run(ctx context.Context, req Request) (*Report, error) {
 			}
 		}
 		r.Part, r.Suite = t.Part, t.Suite
-		msg, file, line := CleanMessage(r.Message, files)
+		msg, file, line := CleanMessage(ClipMessage(r.Message), files)
 		r.Message = msg
 		if r.File == "" {
 			r.File, r.Line = file, line
@@ -205,6 +206,23 @@ func (h *Harness) Run(ctx context.Context, req Request) (*Report, error) {
 	}
 	rep.tally()
 	return rep, nil
+}
+
+// MessageBytes is the most of a test's message a report keeps, in both
+// engines alike: a 2 MiB panic is read by nobody.
+const MessageBytes = 8 << 10
+
+// ClipMessage cuts msg to MessageBytes, at a character boundary, saying how
+// much was left out.
+func ClipMessage(msg string) string {
+	if len(msg) <= MessageBytes {
+		return msg
+	}
+	cut := MessageBytes
+	for cut > 0 && !utf8.RuneStart(msg[cut]) {
+		cut--
+	}
+	return fmt.Sprintf("%s… (%d more bytes)", msg[:cut], len(msg)-cut)
 }
 
 // notRunWhy says why no test ran: code that does not compile, or code the

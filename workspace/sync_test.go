@@ -139,3 +139,59 @@ func TestRetry(t *testing.T) {
 		})
 	}
 }
+
+// TestSyncStaysInside: a folder or file of the learner's folder replaced
+// by a link to somewhere else never makes Sync write there.
+func TestSyncStaysInside(t *testing.T) {
+	src := fstest.MapFS{
+		"go.mod":               {Data: []byte("module x\n")},
+		"01-commands/parse.go": {Data: []byte("stub\n")},
+		"01-commands/given.go": {Data: []byte("given 2\n")},
+	}
+	isLearner := func(p string) bool { return p == "01-commands/parse.go" }
+	tests := []struct {
+		name string
+		link func(t *testing.T, dir, outside string)
+	}{
+		{"a day folder linked elsewhere", func(t *testing.T, dir, outside string) {
+			os.RemoveAll(filepath.Join(dir, "01-commands"))
+			if err := os.Symlink(outside, filepath.Join(dir, "01-commands")); err != nil {
+				t.Skipf("no symlinks here: %v", err)
+			}
+		}},
+		{"a given file linked elsewhere", func(t *testing.T, dir, outside string) {
+			p := filepath.Join(dir, "01-commands", "given.go")
+			os.Remove(p)
+			if err := os.Symlink(filepath.Join(outside, "given.go"), p); err != nil {
+				t.Skipf("no symlinks here: %v", err)
+			}
+		}},
+		{"the state folder linked elsewhere", func(t *testing.T, dir, outside string) {
+			os.RemoveAll(filepath.Join(dir, ".workbook"))
+			os.Remove(filepath.Join(dir, "01-commands", "parse.go"))
+			if err := os.Symlink(outside, filepath.Join(dir, ".workbook")); err != nil {
+				t.Skipf("no symlinks here: %v", err)
+			}
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir, outside := filepath.Join(t.TempDir(), "wb"), t.TempDir()
+			if err := os.WriteFile(filepath.Join(outside, "given.go"), []byte("someone else's\n"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := Sync(dir, fstest.MapFS{"go.mod": {Data: []byte("module x\n")}, "01-commands/parse.go": {Data: []byte("stub\n")}, "01-commands/given.go": {Data: []byte("given 1\n")}}, isLearner); err != nil {
+				t.Fatal(err)
+			}
+			tt.link(t, dir, outside)
+			_, err := Sync(dir, src, isLearner) // an error is fine; a write outside is not
+			entries, _ := os.ReadDir(outside)
+			if len(entries) != 1 {
+				t.Errorf("after Sync (err %v), the folder outside holds %d entries, want only its own given.go", err, len(entries))
+			}
+			if got, _ := os.ReadFile(filepath.Join(outside, "given.go")); string(got) != "someone else's\n" {
+				t.Errorf("after Sync (err %v), the file outside = %q: Sync wrote through a link", err, got)
+			}
+		})
+	}
+}

@@ -234,7 +234,8 @@ func wrap(name string, fn func(*testing.T), rep *reporter, capt *capture, panics
 			ev := event{Type: "end", Test: name, DurationMS: time.Since(start).Milliseconds(), Output: out}
 			if r != nil {
 				status = harness.Error
-				msg := fmt.Sprint(r)
+				// Cut as the report will, before anything reads it.
+				msg := harness.ClipMessage(fmt.Sprint(r))
 				// yaegi names the function that panicked and the line of its
 				// first statement, not the line of the panic itself.
 				if m := panicPos.FindStringSubmatch(panics.String()); m != nil {
