@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"path/filepath"
 	"regexp"
 	"sort"
 	"strconv"
@@ -60,6 +61,9 @@ type Limits struct {
 	OutputBytes, RunOutputBytes int
 	// MemoryBytes caps the worker's memory.
 	MemoryBytes int64
+	// FileBytes caps any one file a run writes (the capstone's SQLite
+	// database, say), where the system enforces it (Linux, macOS).
+	FileBytes int64
 }
 
 // DefaultLimits are the limits of a run unless the caller sets others.
@@ -68,12 +72,34 @@ var DefaultLimits = Limits{
 	OutputBytes:    16 << 10,
 	RunOutputBytes: 256 << 10,
 	MemoryBytes:    1 << 30,
+	FileBytes:      64 << 20,
 }
 
 // Outcome is what an engine reports of a job.
 type Outcome struct {
 	CompileErrors []CompileError
 	Tests         []TestResult
+	// FileLimit is set when a file of the run reached Limits.FileBytes
+	// (see ReachedFileLimit).
+	FileLimit bool
+}
+
+// ReachedFileLimit reports whether a file in dir, a run's private
+// temporary folder, has grown to limit bytes: the system let it grow no
+// further, and the write past it failed.
+func ReachedFileLimit(dir string, limit int64) bool {
+	reached := false
+	_ = filepath.WalkDir(dir, func(_ string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return nil
+		}
+		if info, err := d.Info(); err == nil && info.Mode().IsRegular() && limit > 0 && info.Size() >= limit {
+			reached = true
+			return filepath.SkipAll
+		}
+		return nil
+	})
+	return reached
 }
 
 // Harness runs chapters.
@@ -199,6 +225,12 @@ func (h *Harness) Run(ctx context.Context, req Request) (*Report, error) {
 		r.Part, r.Suite = t.Part, t.Suite
 		msg, file, line := CleanMessage(ClipMessage(r.Message), files)
 		r.Message = msg
+		if r.Status != Pass && (out.FileLimit || strings.Contains(r.Message, "wrote too much: a file reached")) {
+			r.Status = Error
+			if !strings.HasPrefix(r.Message, "wrote too much") {
+				r.Message = fmt.Sprintf("wrote too much: a file reached the workbook's limit of %d MiB\n%s", h.limits().FileBytes>>20, r.Message)
+			}
+		}
 		if r.File == "" {
 			r.File, r.Line = file, line
 		}
@@ -256,6 +288,9 @@ func (h *Harness) limits() Limits {
 	}
 	if l.MemoryBytes == 0 {
 		l.MemoryBytes = d.MemoryBytes
+	}
+	if l.FileBytes == 0 {
+		l.FileBytes = d.FileBytes
 	}
 	return l
 }

@@ -4,6 +4,8 @@ import (
 	"context"
 	"os"
 	"os/exec"
+	"runtime"
+	"strings"
 	"testing"
 	"time"
 
@@ -59,6 +61,60 @@ func (s *SQLEventStore) Version(stream string) (int, error)                     
 			}
 			for _, e := range entries {
 				t.Errorf("left behind in the temporary folder: %s", e.Name())
+			}
+		})
+	}
+}
+
+// TestRunsWriteNoMoreThanTheLimit: learner code that fills the capstone's
+// database past the file-size limit ends with a clear "wrote too much", in
+// both engines, where the system enforces the limit.
+func TestRunsWriteNoMoreThanTheLimit(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("Windows has no per-file size limit for a process")
+	}
+	chapters, h := workbook(t, 5*time.Second)
+	h.Limits.FileBytes = 1 << 20
+	ch, err := chapter.Lookup(chapters, "16")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fill := map[string][]byte{"sqlstore.go": []byte(`package bank
+
+import "strings"
+
+type SQLEventStore struct{}
+
+func NewSQLEventStore(db DB, dialect string, clock Clock) (*SQLEventStore, error) {
+	if err := CreateSchema(db, dialect); err != nil {
+		return nil, err
+	}
+	for i := 0; i < 8; i++ {
+		_, err := db.Exec("INSERT INTO profiles (member_id, name, email) VALUES ($1, $2, $3)", strings.Repeat("m", i+1), strings.Repeat("x", 1<<20), "x")
+		if err != nil {
+			return nil, err
+		}
+	}
+	return &SQLEventStore{}, nil
+}
+
+func (s *SQLEventStore) Append(stream string, expected int, events []Event) (int, error) { return 0, nil }
+func (s *SQLEventStore) ReadStream(stream string, from int) ([]RecordedEvent, error)  { return nil, nil }
+func (s *SQLEventStore) ReadAll(from int) ([]RecordedEvent, error)                    { return nil, nil }
+func (s *SQLEventStore) Version(stream string) (int, error)                            { return 0, nil }
+`)}
+	for _, engine := range []string{"interp", "go"} {
+		t.Run(engine, func(t *testing.T) {
+			if _, err := exec.LookPath("go"); err != nil && engine == "go" {
+				t.Skip("no go command")
+			}
+			rep, err := h.Run(context.Background(), harness.Request{Chapter: ch, Engine: engine, Suite: chapter.Example, Files: fill, Tests: []string{"TestPart1Example"}})
+			if err != nil {
+				t.Fatalf("Run: %v", err)
+			}
+			got := rep.Tests[0]
+			if got.Status != harness.Error || !strings.HasPrefix(got.Message, "wrote too much") {
+				t.Errorf("status %s, message %q; want error, wrote too much", got.Status, got.Message)
 			}
 		})
 	}

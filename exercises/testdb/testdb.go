@@ -26,6 +26,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // the "pgx" database/sql driver
@@ -118,6 +119,13 @@ func Open(t testing.TB, dialect string) *Database {
 	}
 	d := &Database{Dialect: dialect, dsn: dsn, t: t}
 	d.DB = d.open()
+	// However the write past the limit was made (in a transaction, say),
+	// the test says so when it ends.
+	t.Cleanup(func() {
+		if reachedFileLimit(false) {
+			t.Errorf("%v", ErrWroteTooMuch)
+		}
+	})
 	return d
 }
 
@@ -212,6 +220,26 @@ func redact(s string) string {
 	return u.Redacted()
 }
 
+// fileLimit is set once a write of this process was refused at the
+// file-size limit (see reachedFileLimit).
+var fileLimit atomic.Bool
+
+// ErrWroteTooMuch: a database file reached the workbook's size limit.
+var ErrWroteTooMuch = errors.New("wrote too much: a file reached the workbook's size limit")
+
+// checked adds ErrWroteTooMuch to err once the size limit was reached, so
+// that a "disk I/O error" says what it is.
+func checked(err error) error {
+	if err == nil {
+		return nil
+	}
+	msg := err.Error()
+	if reachedFileLimit(strings.Contains(msg, "disk I/O error") || strings.Contains(msg, "disk is full")) {
+		return fmt.Errorf("%w: %w", ErrWroteTooMuch, err)
+	}
+	return err
+}
+
 // Handle is a database as learner code is handed it: Exec, Query, QueryRow
 // and Begin of the *sql.DB it wraps, and nothing else (no Driver, Conn,
 // Raw or Stats), so that code holding it can run SQL on this database and
@@ -223,19 +251,24 @@ func Wrap(db *sql.DB) *Handle { return &Handle{db} }
 
 // Exec runs a statement, as (*sql.DB).Exec.
 func (h *Handle) Exec(query string, args ...any) (sql.Result, error) {
-	return h.db.Exec(query, args...)
+	res, err := h.db.Exec(query, args...)
+	return res, checked(err)
 }
 
 // Query runs a query, as (*sql.DB).Query.
 func (h *Handle) Query(query string, args ...any) (*sql.Rows, error) {
-	return h.db.Query(query, args...)
+	rows, err := h.db.Query(query, args...)
+	return rows, checked(err)
 }
 
 // QueryRow runs a query for one row, as (*sql.DB).QueryRow.
 func (h *Handle) QueryRow(query string, args ...any) *sql.Row { return h.db.QueryRow(query, args...) }
 
 // Begin starts a transaction, as (*sql.DB).Begin.
-func (h *Handle) Begin() (*sql.Tx, error) { return h.db.Begin() }
+func (h *Handle) Begin() (*sql.Tx, error) {
+	tx, err := h.db.Begin()
+	return tx, checked(err)
+}
 
 // String says what it is and nothing of where.
 func (h *Handle) String() string { return "the test database" }

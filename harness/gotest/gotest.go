@@ -132,6 +132,7 @@ func (e *Engine) Run(ctx context.Context, j harness.Job) (harness.Outcome, error
 		}
 		remaining = next
 	}
+	out.FileLimit = harness.ReachedFileLimit(filepath.Join(tmp, "scratch"), j.Limits.FileBytes)
 	return out, nil
 }
 
@@ -428,7 +429,7 @@ func framework(line string) bool {
 // and CPU time for each test's deadline; on Windows the go command,
 // test2json and the binary share one job.
 func limits(l harness.Limits, tests int) sandbox.Limits {
-	return sandbox.Limits{MemoryBytes: l.MemoryBytes, CPU: time.Duration(tests+1)*l.TestTimeout + 10*time.Second, Processes: 4}
+	return sandbox.Limits{MemoryBytes: l.MemoryBytes, CPU: time.Duration(tests+1)*l.TestTimeout + 10*time.Second, Processes: 4, FileBytes: l.FileBytes}
 }
 
 var (

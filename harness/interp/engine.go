@@ -42,6 +42,7 @@ func (e *Engine) Run(ctx context.Context, j harness.Job) (harness.Outcome, error
 			return out, err
 		}
 		out.Tests = append(out.Tests, a.results...)
+		out.FileLimit = out.FileLimit || a.fileLimit
 		if len(a.compile) > 0 {
 			out.CompileErrors = a.compile
 			return out, nil
@@ -71,10 +72,11 @@ func (e *Engine) Run(ctx context.Context, j harness.Job) (harness.Outcome, error
 }
 
 type attempt struct {
-	results []harness.TestResult // in order, a prefix of the tests asked for
-	compile []harness.CompileError
-	failure string // why the worker ended early, if it did
-	stderr  string
+	results   []harness.TestResult // in order, a prefix of the tests asked for
+	compile   []harness.CompileError
+	failure   string // why the worker ended early, if it did
+	stderr    string
+	fileLimit bool // a file of the attempt reached the file-size limit
 }
 
 func (e *Engine) attempt(ctx context.Context, j harness.Job, tests []string) (*attempt, error) {
@@ -203,6 +205,7 @@ loop:
 		}
 	}
 	waitErr := proc.Wait()
+	a.fileLimit = harness.ReachedFileLimit(scratch, j.Limits.FileBytes)
 	if proc.OverMemory() {
 		a.stderr = "out of memory"
 	}

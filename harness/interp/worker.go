@@ -72,7 +72,7 @@ func (r *reporter) send(e event) {
 
 func setLimits(j job) error {
 	debug.SetMaxStack(64 << 20)
-	return sandbox.LimitSelf(sandbox.Limits{MemoryBytes: j.Limits.MemoryBytes, CPU: j.RunBudget + 10*time.Second})
+	return sandbox.LimitSelf(sandbox.Limits{MemoryBytes: j.Limits.MemoryBytes, CPU: j.RunBudget + 10*time.Second, FileBytes: j.Limits.FileBytes})
 }
 
 func run(j job, rep *reporter) int {

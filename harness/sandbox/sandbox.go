@@ -9,6 +9,7 @@
 //	memory       RLIMIT_AS             parent watches RSS       job memory limit
 //	CPU          RLIMIT_CPU            RLIMIT_CPU (self)        job user-time limit
 //	processes    —                     —                        active-process limit
+//	file size    RLIMIT_FSIZE          RLIMIT_FSIZE (self)      — (the parent's temp folder cap only)
 //	parent death Pdeathsig + stdin     stdin closes             kill-on-job-close + stdin
 //
 // A worker also ends itself when its stdin closes (see WatchParent), which is
@@ -32,6 +33,10 @@ type Limits struct {
 	// Processes caps how many processes the child's group may hold at once
 	// where the system can enforce it (Windows); zero means no cap.
 	Processes int
+	// FileBytes caps the size of any one file the child writes (Linux and
+	// macOS, RLIMIT_FSIZE: a write past it fails with "file too large");
+	// zero means no cap.
+	FileBytes int64
 }
 
 // Process is a started child in a group of its own.

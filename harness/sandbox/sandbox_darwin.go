@@ -77,6 +77,11 @@ func limitSelf(l Limits) error {
 	if err := setrlimit(unix.RLIMIT_CORE, 0); err != nil {
 		return err
 	}
+	if l.FileBytes > 0 {
+		if err := setrlimit(unix.RLIMIT_FSIZE, uint64(l.FileBytes)); err != nil {
+			return err
+		}
+	}
 	if l.CPU > 0 {
 		onCPULimit()
 		cpu := uint64(l.CPU/time.Second) + 1

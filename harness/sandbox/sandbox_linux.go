@@ -30,6 +30,9 @@ func (p *Process) start(l Limits) error {
 	if l.CPU > 0 {
 		set(unix.RLIMIT_CPU, cpuSeconds(l.CPU))
 	}
+	if l.FileBytes > 0 {
+		set(unix.RLIMIT_FSIZE, uint64(l.FileBytes))
+	}
 	return nil
 }
 
@@ -48,6 +51,11 @@ func limitSelf(l Limits) error {
 	}
 	if l.MemoryBytes > 0 {
 		if err := setrlimit(unix.RLIMIT_AS, addressSpace(l.MemoryBytes)); err != nil {
+			return err
+		}
+	}
+	if l.FileBytes > 0 {
+		if err := setrlimit(unix.RLIMIT_FSIZE, uint64(l.FileBytes)); err != nil {
 			return err
 		}
 	}

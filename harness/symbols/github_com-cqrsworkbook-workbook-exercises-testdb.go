@@ -12,14 +12,15 @@ import (
 func init() {
 	Symbols["github.com/cqrsworkbook/workbook/exercises/testdb/testdb"] = map[string]reflect.Value{
 		// function, constant and variable definitions
-		"Dialects":    reflect.ValueOf(testdb.Dialects),
-		"ErrNoServer": reflect.ValueOf(&testdb.ErrNoServer).Elem(),
-		"Open":        reflect.ValueOf(testdb.Open),
-		"OpenDSN":     reflect.ValueOf(testdb.OpenDSN),
-		"Postgres":    reflect.ValueOf(constant.MakeFromLiteral("\"postgres\"", token.STRING, 0)),
-		"SQLite":      reflect.ValueOf(constant.MakeFromLiteral("\"sqlite\"", token.STRING, 0)),
-		"URLVar":      reflect.ValueOf(constant.MakeFromLiteral("\"WORKBOOK_POSTGRES_URL\"", token.STRING, 0)),
-		"Wrap":        reflect.ValueOf(testdb.Wrap),
+		"Dialects":        reflect.ValueOf(testdb.Dialects),
+		"ErrNoServer":     reflect.ValueOf(&testdb.ErrNoServer).Elem(),
+		"ErrWroteTooMuch": reflect.ValueOf(&testdb.ErrWroteTooMuch).Elem(),
+		"Open":            reflect.ValueOf(testdb.Open),
+		"OpenDSN":         reflect.ValueOf(testdb.OpenDSN),
+		"Postgres":        reflect.ValueOf(constant.MakeFromLiteral("\"postgres\"", token.STRING, 0)),
+		"SQLite":          reflect.ValueOf(constant.MakeFromLiteral("\"sqlite\"", token.STRING, 0)),
+		"URLVar":          reflect.ValueOf(constant.MakeFromLiteral("\"WORKBOOK_POSTGRES_URL\"", token.STRING, 0)),
+		"Wrap":            reflect.ValueOf(testdb.Wrap),
 
 		// type definitions
 		"Database": reflect.ValueOf((*testdb.Database)(nil)),
