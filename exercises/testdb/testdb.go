@@ -43,6 +43,10 @@ const (
 // URL such as postgres://workbook@127.0.0.1:5432/workbook.
 const URLVar = "WORKBOOK_POSTGRES_URL"
 
+// ErrPowerfulRole: the server's role for the tests may touch the server's
+// files, which SQL from learner code must never do.
+var ErrPowerfulRole = errors.New("the PostgreSQL role of " + URLVar + " is a superuser or may read or write the server's files: give the tests a plain role (scripts/postgres.sh makes one)")
+
 // ErrNoServer: PostgreSQL was asked for and no server is configured.
 var ErrNoServer = errors.New("no PostgreSQL server: set " + URLVar + " to run these tests")
 
@@ -187,6 +191,17 @@ func freshSchema(t testing.TB, base string) (string, error) {
 		return "", err
 	}
 	defer admin.Close()
+	// SQL is learner code too. A role that may read or write the server's
+	// files (a superuser, pg_read_server_files, pg_write_server_files,
+	// pg_execute_server_program) would let COPY ... TO '/path' reach them.
+	var super, files bool
+	err = admin.QueryRow(`SELECT rolsuper, pg_has_role(current_user, 'pg_write_server_files', 'MEMBER') OR pg_has_role(current_user, 'pg_read_server_files', 'MEMBER') OR pg_has_role(current_user, 'pg_execute_server_program', 'MEMBER') FROM pg_roles WHERE rolname = current_user`).Scan(&super, &files)
+	if err != nil {
+		return "", err
+	}
+	if super || files {
+		return "", ErrPowerfulRole
+	}
 	b := make([]byte, 6)
 	if _, err := rand.Read(b); err != nil {
 		return "", err

@@ -14,6 +14,7 @@ func init() {
 		// function, constant and variable definitions
 		"Dialects":        reflect.ValueOf(testdb.Dialects),
 		"ErrNoServer":     reflect.ValueOf(&testdb.ErrNoServer).Elem(),
+		"ErrPowerfulRole": reflect.ValueOf(&testdb.ErrPowerfulRole).Elem(),
 		"ErrWroteTooMuch": reflect.ValueOf(&testdb.ErrWroteTooMuch).Elem(),
 		"Open":            reflect.ValueOf(testdb.Open),
 		"OpenDSN":         reflect.ValueOf(testdb.OpenDSN),
