@@ -52,6 +52,9 @@ type Chapter struct {
 	Tests []Test
 	// CodeRefs lists the code the prose shows by reference.
 	CodeRefs []CodeRef
+	// Mutants are the mistakes the chapter warns about, as patches of the
+	// reference solution (solutions/<id>/mutants.txtar).
+	Mutants []Mutant
 
 	keyLines metaLines
 }

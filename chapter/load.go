@@ -185,6 +185,12 @@ func loadOne(fsys fs.FS, id string) (*Chapter, error) {
 		errs = append(errs, err)
 	}
 	ch.CodeRefs = refs
+	if ch.Solution != nil && err == nil {
+		ch.Mutants, err = loadMutants(fsys, ch, strings.Split(string(src), "\n"))
+		if err != nil {
+			errs = append(errs, err)
+		}
+	}
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}

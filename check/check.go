@@ -116,6 +116,7 @@ func Run(ctx context.Context, h *harness.Harness, ch *chapter.Chapter) []error {
 			statuses[solution][engine] = st
 		}
 	}
+	errs = append(errs, mutants(ctx, h, ch)...)
 	for _, solution := range []bool{false, true} {
 		a, b := statuses[solution][Engines[0]], statuses[solution][Engines[1]]
 		if a == nil || b == nil {
@@ -128,6 +129,59 @@ func Run(ctx context.Context, h *harness.Harness, ch *chapter.Chapter) []error {
 					what = "solution"
 				}
 				bad("engines disagree on the %s's %s: %s says %s, %s says %s", what, t.Name, Engines[0], a[t.Name], Engines[1], b[t.Name])
+			}
+		}
+	}
+	return errs
+}
+
+// mutants runs each of the chapter's mutants through the full suite in
+// every engine: a mutant that passes, or that a test it names does not
+// catch, is a mistake a learner could make and be rewarded for.
+func mutants(ctx context.Context, h *harness.Harness, ch *chapter.Chapter) []error {
+	var errs []error
+	for _, m := range ch.Mutants {
+		bad := func(format string, args ...any) {
+			errs = append(errs, &chapter.Error{File: path.Join(chapter.SolutionsDir, ch.ID, chapter.MutantsFile), Line: m.Line,
+				Msg: fmt.Sprintf("mutant %s: ", m.Name) + fmt.Sprintf(format, args...)})
+		}
+		files, err := ch.Apply(m)
+		if err != nil {
+			bad("%v", err)
+			continue
+		}
+		statuses := map[string]map[string]harness.Status{}
+		for _, engine := range Engines {
+			rep, err := h.Run(ctx, harness.Request{Chapter: ch, Suite: chapter.All, Engine: engine, Files: files})
+			if err != nil {
+				bad("in %s: %v", engine, err)
+				continue
+			}
+			if len(rep.CompileErrors) > 0 {
+				ce := rep.CompileErrors[0]
+				bad("does not compile in %s (a mutant must be a mistake that runs): %s:%d:%d: %s", engine, ce.File, ce.Line, ce.Col, ce.Message)
+				continue
+			}
+			st := map[string]harness.Status{}
+			for _, t := range rep.Tests {
+				st[t.Name] = t.Status
+			}
+			statuses[engine] = st
+			if rep.Status == harness.Pass {
+				bad("passes in %s: no test catches the mistake against chapter.md:%d, %q", engine, m.RuleLine, m.Rule)
+				continue
+			}
+			for _, name := range m.Catches {
+				if st[name] == harness.Pass {
+					bad("%s passes in %s, though it is the test meant to catch the mistake against chapter.md:%d", name, engine, m.RuleLine)
+				}
+			}
+		}
+		if a, b := statuses[Engines[0]], statuses[Engines[1]]; a != nil && b != nil {
+			for _, t := range ch.Tests {
+				if a[t.Name] != b[t.Name] {
+					bad("engines disagree on %s: %s says %s, %s says %s", t.Name, Engines[0], a[t.Name], Engines[1], b[t.Name])
+				}
 			}
 		}
 	}

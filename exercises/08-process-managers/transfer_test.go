@@ -178,3 +178,45 @@ func TestPart1FullProcess(t *testing.T) {
 	}
 	assert.Equal(t, before, len(store.ReadAll(1)), "the number of events after every event was delivered again")
 }
+
+// overtaken is a Dispatcher for the tests that lets another manager finish
+// the transfer while this one is still at work: before the deposit reaches
+// the router, it appends the other manager's TransferFailed.
+type overtaken struct {
+	next  Dispatcher
+	store *EventStore
+	id    string
+}
+
+func (o *overtaken) Dispatch(env Envelope) ([]Event, error) {
+	if env.ID == TransferStream(o.id)+"/deposit" {
+		if _, err := o.store.Append(TransferStream(o.id), 1, []Event{TransferFailed{Transfer: o.id, Reason: "handled elsewhere"}}); err != nil {
+			return nil, err
+		}
+	}
+	return o.next.Dispatch(env)
+}
+
+// TestPart1FullRecordsAtTheLoadedVersion: the manager appends how the
+// transfer ended expecting the version it loaded, so when another manager
+// finished the same transfer first, the store refuses the second ending.
+func TestPart1FullRecordsAtTheLoadedVersion(t *testing.T) {
+	// Given a requested transfer, and another manager that finishes it
+	// while this one is between its withdrawal and its deposit,
+	store := newStore()
+	router := NewRouter(store)
+	dispatchAll(t, router, "open acc-1 Ada", "deposit acc-1 100", "open acc-2 Alan")
+	rec := request(t, store, "t-1", "acc-1", "acc-2", 40)
+	manager := NewTransferManager(store, &overtaken{next: router, store: store, id: "t-1"})
+
+	// when this manager handles the request,
+	err := manager.Handle(rec)
+
+	// then its ending is refused: the stream ends as the other manager
+	// left it, with one ending, not two.
+	assert.Error(t, err, "Handle(t-1) after another manager appended to transfer-t-1: the append at the loaded version 1 must be refused")
+	assert.Equal(t, []string{
+		"TransferRequested{Transfer:t-1 From:acc-1 To:acc-2 Amount:40}",
+		"TransferFailed{Transfer:t-1 Reason:handled elsewhere}",
+	}, streamOf(store, TransferStream("t-1")), "transfer-t-1: a transfer ends once (append expecting the version you loaded)")
+}
