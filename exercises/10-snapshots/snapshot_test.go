@@ -144,3 +144,38 @@ func TestPart1FullEvery(t *testing.T) {
 		assert.Equal(t, tt.saves+acc2, snaps.Saves(), "%s: the snapshots saved, of both accounts", what)
 	}
 }
+
+// TestPart1FullSnapshotOnlyWhatWasRecorded: a snapshot holds a state the
+// stream really reached. Here another writer appends to the account the
+// moment a snapshot is saved; whatever happens to the command, every
+// snapshot saved must equal the fold of the stream's first Version events.
+func TestPart1FullSnapshotOnlyWhatWasRecorded(t *testing.T) {
+	// Given an account with two events, snapshots every event, and a
+	// second writer that deposits 1000 whenever a snapshot is saved,
+	store := newStore()
+	snaps := NewSnapshotStore()
+	handleAll(t, store, snaps, 100, "open acc-1 Ada", "deposit acc-1 10")
+	var saved []Snapshot
+	snaps.saved = func(s Snapshot) {
+		saved = append(saved, s)
+		store.Append("acc-1", AnyVersion, []Event{MoneyDeposited{Account: "acc-1", Amount: 1000}})
+	}
+
+	// when a deposit is handled,
+	cmd, err := ParseCommand("deposit acc-1 5")
+	require.NoError(t, err, "ParseCommand")
+	HandleWithSnapshots(store, snaps, 1, cmd)
+
+	// then each snapshot is the state of the stream at its version.
+	for _, s := range saved {
+		want := Account{ID: "acc-1"}
+		for _, r := range store.ReadStream("acc-1", 1) {
+			if r.Version > s.Version {
+				break
+			}
+			want.Apply(r.Event)
+		}
+		assert.Equal(t, want, s.State, "the snapshot at version %d: a snapshot holds only what the stream recorded (take it after the append, never before)", s.Version)
+	}
+	assert.NotEmpty(t, saved, "snapshots saved with every = 1")
+}

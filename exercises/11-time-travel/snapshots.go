@@ -25,6 +25,9 @@ const SchemaVersion = 2
 type SnapshotStore struct {
 	latest map[string]Snapshot
 	saves  int
+	// saved, when set, is called after every Save: the tests use it to
+	// play a second writer at that moment.
+	saved func(Snapshot)
 }
 
 // NewSnapshotStore returns an empty snapshot store.
@@ -37,6 +40,9 @@ func NewSnapshotStore() *SnapshotStore {
 func (s *SnapshotStore) Save(snap Snapshot) {
 	s.latest[snap.ID] = snap
 	s.saves++
+	if s.saved != nil {
+		s.saved(snap)
+	}
 }
 
 // Get returns an account's latest snapshot, if it has one.
