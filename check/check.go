@@ -171,9 +171,15 @@ func mutants(ctx context.Context, h *harness.Harness, ch *chapter.Chapter) []err
 				bad("passes in %s: no test catches the mistake against chapter.md:%d, %q", engine, m.RuleLine, m.Rule)
 				continue
 			}
+			var caughtBy []string
+			for _, t := range rep.Tests {
+				if t.Status != harness.Pass {
+					caughtBy = append(caughtBy, t.Name)
+				}
+			}
 			for _, name := range m.Catches {
 				if st[name] == harness.Pass {
-					bad("%s passes in %s, though it is the test meant to catch the mistake against chapter.md:%d", name, engine, m.RuleLine)
+					bad("%s passes in %s, though it is the test meant to catch the mistake against chapter.md:%d (the tests that catch it: %s)", name, engine, m.RuleLine, strings.Join(caughtBy, ", "))
 				}
 			}
 		}
