@@ -283,6 +283,30 @@ func TestPart2FullUnknownSchema(t *testing.T) {
 	assert.Equal(t, before, DescribeRecords(store.ReadAll(1)), "nothing appended")
 }
 
+// TestPart2FullUnknownSchemaElsewhere: an event of another post that this
+// code cannot decode leaves the slug index untrustworthy past it, so a
+// CreatePost returns that error, and keeps returning it, rather than hand
+// out a slug that may be taken.
+func TestPart2FullUnknownSchemaElsewhere(t *testing.T) {
+	// Given an archive in which post-1 was renamed in a schema newer than
+	// this code,
+	store := archiveOf([]string{
+		oldPicnic,
+		`post-1 PostRenamed 3 {"post":"post-1","title":"Summer fete","slug":"summer-fete"}`,
+	})
+	blog := NewBlog(store)
+	before := DescribeRecords(store.ReadAll(1))
+	for try := 1; try <= 2; try++ {
+		// when a new post is created, twice,
+		events, fieldErrs, err := blog.Dispatch(CreatePost{Post: "post-2", Title: "Summer fete", Author: "ada", Body: "x"})
+		// then each time it is refused with that event's error.
+		assert.True(t, errors.Is(err, ErrUnknownSchema), "try %d: Dispatch(CreatePost{post-2}) after a schema 3 event elsewhere: want an error wrapping ErrUnknownSchema, got %v", try, err)
+		assert.Empty(t, DescribeFieldErrors(fieldErrs), "try %d: no field errors", try)
+		assert.Empty(t, DescribeEvents(events), "try %d: no events", try)
+	}
+	assert.Equal(t, before, DescribeRecords(store.ReadAll(1)), "nothing appended")
+}
+
 // TestPart2FullVersions: new events go to the end of old streams, in the
 // current schema, and the old events stay as they were written.
 func TestPart2FullVersions(t *testing.T) {
@@ -335,4 +359,28 @@ func TestPart2FullOtherWriters(t *testing.T) {
 	checkDispatch(t, store, blog, "after last year's server deleted post-1",
 		CreatePost{Post: "post-5", Title: "Spring, picnic", Author: "ada", Body: "x"},
 		[]Event{PostCreated{Post: "post-5", Title: "Spring, picnic", Slug: "spring-picnic", Author: "ada", Body: "x"}}, nil)
+}
+
+// TestPart2FullAppendsAtTheLoadedVersion: the blog appends at the version
+// it loaded, so when another writer appends to the post between the load
+// and the append, the store refuses the blog's events.
+func TestPart2FullAppendsAtTheLoadedVersion(t *testing.T) {
+	// Given post-1 in the archive, and last year's server publishing it
+	// the moment this year's blog appends,
+	store := archiveOf([]string{oldPicnic})
+	blog := NewBlog(store)
+	store.appending = func(stream string) {
+		e, err := Encode(PostPublished{Post: "post-1"})
+		require.NoError(t, err, "Encode(PostPublished)")
+		_, err = store.Append(stream, AnyVersion, []StoredEvent{e})
+		require.NoError(t, err, "the other writer's append")
+	}
+
+	// when the blog publishes post-1,
+	_, _, err := blog.Dispatch(PublishPost{Post: "post-1"})
+
+	// then its append, at the version it loaded, is refused: post-1 is
+	// published once.
+	assert.Error(t, err, "Dispatch(PublishPost{post-1}) after another writer appended: the append at the loaded version 1 must be refused")
+	assert.Len(t, store.ReadStream("post-1", 1), 2, "the events of post-1: the archive's PostCreated and the other writer's PostPublished")
 }

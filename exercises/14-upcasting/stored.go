@@ -103,6 +103,9 @@ type JSONStore struct {
 	clock   Clock
 	all     []StoredRecord   // every event, in position order: all[i].Position == i+1
 	streams map[string][]int // each stream's events, as indexes into all
+	// appending, when set, is called once at the start of the next Append:
+	// the tests use it to play another writer that appends first.
+	appending func(stream string)
 }
 
 // NewJSONStore returns an empty store that stamps appends with clock.
@@ -116,6 +119,10 @@ func NewJSONStore(clock Clock) *JSONStore {
 // the error is ConcurrencyError(stream, expected, the stream's version).
 // The store keeps its own copy of each event's Data.
 func (s *JSONStore) Append(stream string, expected int, events []StoredEvent) (int, error) {
+	if hook := s.appending; hook != nil {
+		s.appending = nil
+		hook(stream)
+	}
 	version := len(s.streams[stream])
 	if expected != AnyVersion && expected != version {
 		return 0, ConcurrencyError(stream, expected, version)
