@@ -150,7 +150,6 @@ func mutants(ctx context.Context, h *harness.Harness, ch *chapter.Chapter) []err
 			bad("%v", err)
 			continue
 		}
-		statuses := map[string]map[string]harness.Status{}
 		for _, engine := range Engines {
 			rep, err := h.Run(ctx, harness.Request{Chapter: ch, Suite: chapter.All, Engine: engine, Files: files})
 			if err != nil {
@@ -166,7 +165,6 @@ func mutants(ctx context.Context, h *harness.Harness, ch *chapter.Chapter) []err
 			for _, t := range rep.Tests {
 				st[t.Name] = t.Status
 			}
-			statuses[engine] = st
 			if rep.Status == harness.Pass {
 				bad("passes in %s: no test catches the mistake against chapter.md:%d, %q", engine, m.RuleLine, m.Rule)
 				continue
@@ -183,13 +181,9 @@ func mutants(ctx context.Context, h *harness.Harness, ch *chapter.Chapter) []err
 				}
 			}
 		}
-		if a, b := statuses[Engines[0]], statuses[Engines[1]]; a != nil && b != nil {
-			for _, t := range ch.Tests {
-				if a[t.Name] != b[t.Name] {
-					bad("engines disagree on %s: %s says %s, %s says %s", t.Name, Engines[0], a[t.Name], Engines[1], b[t.Name])
-				}
-			}
-		}
+		// The tests a mutant names must fail in every engine; the others
+		// are not compared, since a mutant that races (no lock, say) may
+		// fail a concurrent test in one run and not in the next.
 	}
 	return errs
 }

@@ -421,3 +421,54 @@ func TestPart1FullOneAtATime(t *testing.T) {
 	lot := LoadLot(store, "lot-5")
 	assert.Equal(t, highest, lot.Price, "lot-5's price: the highest bid is always accepted")
 }
+
+// TestPart1FullLotsDoNotWait checks that a Bidding's lock is per lot: a bid
+// on lot-b goes through while a bid on lot-a is in the middle of its
+// handling. The store's read hook holds the reader of lot-a back until
+// lot-b has been read, for up to 2 s: with one lock for every lot, lot-b's
+// bid waits for lot-a's, and lot-a's reader waits in vain.
+func TestPart1FullLotsDoNotWait(t *testing.T) {
+	// Given two open lots, and lot-a's reader held back until lot-b is read,
+	store := newPart1Store()
+	b := NewBidding(store)
+	for _, lot := range []string{"lot-a", "lot-b"} {
+		_, err := b.Handle(OpenLot{Lot: lot, Title: "A painting", StartPrice: 100, ClosesAt: at(20, 0, 0)})
+		require.NoError(t, err, "opening %s", lot)
+	}
+	aReading, bRead := make(chan struct{}), make(chan struct{})
+	var aOnce, bOnce sync.Once
+	waitedInVain := false
+	store.readHook = func(stream string) {
+		switch stream {
+		case "lot-a":
+			aOnce.Do(func() {
+				close(aReading)
+				select {
+				case <-bRead:
+				case <-time.After(2 * time.Second):
+					waitedInVain = true
+				}
+			})
+		case "lot-b":
+			bOnce.Do(func() { close(bRead) })
+		}
+	}
+
+	// when a bid on lot-a is being handled and a bid on lot-b comes in,
+	var wg sync.WaitGroup
+	var errA error
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		_, errA = b.Handle(PlaceBid{Lot: "lot-a", Bidder: "ada", Amount: 150, At: at(19, 30, 0)})
+	}()
+	<-aReading
+	_, errB := b.Handle(PlaceBid{Lot: "lot-b", Bidder: "bea", Amount: 160, At: at(19, 30, 1)})
+	wg.Wait()
+	store.readHook = nil
+
+	// then both are recorded, and lot-b's did not wait for lot-a's.
+	assert.NoError(t, errA, "the bid on lot-a")
+	assert.NoError(t, errB, "the bid on lot-b")
+	assert.False(t, waitedInVain, "lot-b's bid waited for lot-a's: lots never wait for each other (a lock per lot, not one for the whole Bidding)")
+}

@@ -303,3 +303,39 @@ func TestPart2FullResults(t *testing.T) {
 		assert.Equal(t, "", results[0].Winner, "the Winner of a lot still open")
 	}
 }
+
+// TestPart2FullWarnOnceThroughAConflict: a bid that arrives while the
+// warning is being recorded makes the warning's append a conflict. The
+// warning is recorded on the next try, with the new bidder in it, and
+// everyone is warned once: warnings go out after BiddersWarned is
+// recorded, never before.
+func TestPart2FullWarnOnceThroughAConflict(t *testing.T) {
+	// Given lot-1 with two bidders, and grace bidding the moment the
+	// auctioneer has read the lot to warn its bidders,
+	a, _, store, notifier := newEvening()
+	_, err := a.Handle(OpenLot{Lot: "lot-1", Title: "Painting of the quay", StartPrice: 100, ClosesAt: at(20, 0, 0)})
+	require.NoError(t, err, "opening lot-1")
+	for _, b := range []PlaceBid{placeBid("ada", 120, 19, 5, 0), placeBid("alan", 130, 19, 6, 0)} {
+		_, err := a.Handle(b)
+		require.NoError(t, err, "Auctioneer.Handle(%v)", b)
+	}
+	bid := false
+	store.readHook = func(stream string) {
+		if bid { // grace's own bid reads the lot too
+			return
+		}
+		bid = true
+		_, err := Handle(store, placeBid("grace", 140, 19, 58, 0))
+		assert.NoError(t, err, "grace's bid while the warning is on its way")
+	}
+
+	// when the bidders are warned,
+	n, err := a.WarnBidders("lot-1")
+	store.readHook = nil
+
+	// then each of the three is warned once.
+	assert.NoError(t, err, `WarnBidders("lot-1")`)
+	assert.Equal(t, 3, n, `WarnBidders("lot-1"): ada, alan and grace`)
+	assert.Equal(t, []string{"ada: lot-1 closes at 20:00", "alan: lot-1 closes at 20:00", "grace: lot-1 closes at 20:00"},
+		notifier.Sent(), "the warnings sent: each bidder once, though the first append was refused (send them after BiddersWarned is recorded)")
+}
