@@ -4,6 +4,7 @@ package bank
 
 import (
 	"database/sql"
+	"errors"
 	"fmt"
 	"testing"
 	"time"
@@ -361,6 +362,53 @@ func TestPart1FullUniqueViolation(t *testing.T) {
 		assert.ErrorIs(t, err, ErrWrongExpectedVersion, "Append at version 1 when another writer inserted version 2 after the check: the unique violation is a conflict")
 		assert.Equal(t, 1, version(t, store, "acc-sneak"), "Version(acc-sneak) after the refused append")
 		assert.Equal(t, []string{"acc-sneak v1 AccountOpened{Account:acc-sneak Owner:Sophie Wilson}"}, withoutPositions(readStream(t, store, "acc-sneak", 1)), "ReadStream(acc-sneak, 1) after the refused append")
+	})
+}
+
+// refuseTriggers are the SQL, per database, of a trigger that makes the
+// database refuse Append's insert into acc-full for another reason than a
+// conflict: the disk is full, say.
+var refuseTriggers = map[string][]string{
+	testdb.SQLite: {
+		`CREATE TRIGGER refuse BEFORE INSERT ON events
+		WHEN NEW.stream_id = 'acc-full'
+		BEGIN
+			SELECT RAISE(ABORT, 'the disk is full');
+		END`,
+	},
+	testdb.Postgres: {
+		`CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS $$
+		BEGIN
+			IF NEW.stream_id = 'acc-full' THEN
+				RAISE EXCEPTION 'the disk is full';
+			END IF;
+			RETURN NEW;
+		END $$`,
+		`CREATE TRIGGER refuse BEFORE INSERT ON events FOR EACH ROW EXECUTE FUNCTION refuse()`,
+	},
+}
+
+// TestPart1FullOtherErrorsAreNotConflicts: only a unique violation means
+// another writer won. Any other failure of an insert is a real failure,
+// returned with its own error, not a conflict to retry.
+func TestPart1FullOtherErrorsAreNotConflicts(t *testing.T) {
+	eachDialect(t, func(t *testing.T, d *testdb.Database) {
+		// Given a database that refuses every insert into acc-full,
+		store := openStore(t, d.DB, d.Dialect, newClock())
+		for _, q := range refuseTriggers[d.Dialect] {
+			_, err := d.DB.Exec(q)
+			require.NoError(t, err, "the test's trigger")
+		}
+
+		// when an account is opened there,
+		_, err := store.Append("acc-full", NoStream, []Event{AccountOpened{Account: "acc-full", Owner: "Ada Lovelace"}})
+
+		// then Append fails with the database's own error, which is no
+		// conflict, and stores nothing.
+		require.Error(t, err, "Append to acc-full, whose inserts the database refuses")
+		assert.False(t, errors.Is(err, ErrWrongExpectedVersion), "Append's error %q: only a unique violation is a conflict; a refused insert is a real failure", err)
+		assert.Contains(t, err.Error(), "the disk is full", "Append's error wraps the database's")
+		assert.Equal(t, 0, version(t, store, "acc-full"), "Version(acc-full) after the failed append")
 	})
 }
 
