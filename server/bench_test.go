@@ -108,7 +108,7 @@ func BenchmarkIdleMemory(b *testing.B) {
 		c := startChild(b, f.dir)
 		for _, p := range []string{"/", "/chapters/01-commands", "/api/chapters/01-commands"} {
 			req, _ := http.NewRequest("GET", c.base+p, nil)
-			req.AddCookie(&http.Cookie{Name: "workbook_token", Value: testToken})
+			req.AddCookie(c.cookie)
 			res, err := http.DefaultClient.Do(req)
 			if err != nil {
 				b.Fatal(err)

@@ -22,8 +22,9 @@ import (
 
 // child is a workbook server in a process of its own, to be killed.
 type child struct {
-	cmd  *exec.Cmd
-	base string
+	cmd    *exec.Cmd
+	base   string
+	cookie *http.Cookie // its session, signed in with the token link
 }
 
 func startChild(t testing.TB, dir string) *child {
@@ -47,13 +48,22 @@ func startChild(t testing.TB, dir string) *child {
 		_ = cmd.Process.Kill()
 		t.Fatalf("child server did not start: %q %v", line, err)
 	}
-	return &child{cmd: cmd, base: "http://127.0.0.1:" + strings.TrimSpace(strings.TrimPrefix(line, "PORT "))}
+	// A child the test did not end (a failed sign-in, say) is killed.
+	t.Cleanup(func() {
+		if cmd.ProcessState == nil {
+			_ = cmd.Process.Kill()
+			_ = cmd.Wait()
+		}
+	})
+	c := &child{cmd: cmd, base: "http://127.0.0.1:" + strings.TrimSpace(strings.TrimPrefix(line, "PORT "))}
+	c.cookie = signIn(t, c.base, testToken)
+	return c
 }
 
 func (c *child) put(path string, body []byte) {
 	req, _ := http.NewRequest("PUT", c.base+path, bytes.NewReader(body))
 	req.Header.Set("Content-Type", "application/json")
-	req.AddCookie(&http.Cookie{Name: "workbook_token", Value: testToken})
+	req.AddCookie(c.cookie)
 	res, err := http.DefaultClient.Do(req)
 	if err == nil {
 		res.Body.Close()
@@ -154,7 +164,7 @@ func TestNoWorkerOutlivesTheServer(t *testing.T) {
 		go func() {
 			req, _ := http.NewRequest("POST", c.base+"/api/chapters/01-commands/run", strings.NewReader(loop))
 			req.Header.Set("Content-Type", "application/json")
-			req.AddCookie(&http.Cookie{Name: "workbook_token", Value: testToken})
+			req.AddCookie(c.cookie)
 			ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 			defer cancel()
 			if res, err := http.DefaultClient.Do(req.WithContext(ctx)); err == nil {

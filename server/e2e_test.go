@@ -24,6 +24,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -31,6 +32,7 @@ import (
 
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/input"
+	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
@@ -138,11 +140,14 @@ func TestE2E(t *testing.T) {
 		},
 		Limits: harness.Limits{TestTimeout: e2eTestTimeout},
 	}
-	srv, err := server.New(server.Config{Chapters: chapters, Harness: h, Workspace: ws, Renderer: render.New(fsys), Token: e2eToken})
+	live := listenLive(t)
+	srv, err := server.New(server.Config{Chapters: chapters, Harness: h, Workspace: ws, Renderer: render.New(fsys), Token: e2eToken, Port: live.port()})
 	if err != nil {
+		live.stop()
 		t.Fatalf("server.New: %v", err)
 	}
-	live := startLive(t, srv.Handler())
+	live.handler = srv.Handler()
+	live.start(t)
 	defer live.stop()
 	defer srv.Shutdown() // before live.stop: ends the page's event stream
 	base := live.url()
@@ -196,16 +201,74 @@ func TestE2E(t *testing.T) {
 		}
 	}
 
+	// The learner's session cookie, read from the browser once it signed
+	// in, for the test's own API requests.
+	api := &apiClient{base: base}
+
 	step("1-sign-in", func(t *testing.T) {
-		b.do("open the link with the token", 10*time.Second, chromedp.Navigate(base+"/?token="+e2eToken))
+		// As the workbook does: the desktop opens a launcher file, which
+		// sends the browser on to the link with the token (a navigation
+		// from a file: page, so from another site).
+		l, err := server.NewLauncher(base + "/?token=" + e2eToken)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer l.Remove()
+		b.do("open the launcher file", 10*time.Second, chromedp.Navigate("file://"+filepath.ToSlash(l.Path)))
+		b.waitAcross("the home page lists day 1", `location.origin === `+js(base)+` && document.querySelector(".calendar") !== null && document.querySelector(".calendar").textContent.includes("Commands are intentions")`, 10*time.Second)
 		if got := b.str("location.search", "location.search"); strings.Contains(got, "token") {
 			t.Errorf("the address bar still has the token: search = %q", got)
 		}
 		if got := b.str("location.pathname", "location.pathname"); got != "/" {
 			t.Errorf("after sign-in, the page is %q, want /", got)
 		}
-		b.wait("the home page lists day 1", `document.querySelector(".calendar") && document.querySelector(".calendar").textContent.includes("Commands are intentions")`, 5*time.Second)
 		b.shot("01-home")
+		ctx, cancel := context.WithTimeout(b.ctx, 5*time.Second)
+		defer cancel()
+		res, err := chromedp.Call(ctx, network.GetCookies, network.GetCookiesParams{URLs: []string{base + "/"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range res.Cookies {
+			if c.Name == srv.CookieName() {
+				api.cookie = &http.Cookie{Name: c.Name, Value: c.Value}
+				if !c.HTTPOnly || c.SameSite != network.CookieSameSiteStrict || c.Path != "/" || c.Value == e2eToken {
+					t.Errorf("the session cookie is %+v, want HttpOnly, SameSite=Strict, Path=/, and not the token", c)
+				}
+			}
+		}
+		if api.cookie == nil {
+			t.Fatalf("the browser has no cookie %s after signing in: %+v", srv.CookieName(), res.Cookies)
+		}
+		if got := b.boolean("the cookie is out of script's reach", `!document.cookie.includes(`+js(srv.CookieName())+`)`); !got {
+			t.Errorf("document.cookie shows the session cookie")
+		}
+	})
+
+	step("1b-link-works-once", func(t *testing.T) {
+		// The same link in the signed-in browser just drops the token.
+		b.do("open the link again", 10*time.Second, chromedp.Navigate(base+"/chapters/"+e2eChapter+"?token="+e2eToken))
+		b.waitAcross("the chapter without the token", `location.pathname === `+js("/chapters/"+e2eChapter)+` && location.search === "" && document.readyState === "complete"`, 10*time.Second)
+		b.waitLoaded()
+		if got := b.str("location", "location.pathname + location.search"); got != "/chapters/"+e2eChapter {
+			t.Errorf("the link again in the signed-in browser ends at %q, want the chapter without the token", got)
+		}
+		// In another browser (a new profile, without the cookie) it is
+		// spent, and the page says so.
+		octx, cancel := chromedp.NewContext(b.ctx, chromedp.WithNewBrowserContext())
+		defer cancel()
+		// Its first action makes its tab and lives as long as the tab: no
+		// timeout of its own (the browser's deadline bounds it).
+		if err := chromedp.Do(octx, chromedp.Navigate("about:blank")); err != nil {
+			t.Fatalf("open another browser: %v", err)
+		}
+		other := &browser{t: t, ctx: octx, out: b.out}
+		other.do("open the used link in another browser", 10*time.Second, chromedp.Navigate(base+"/?token="+e2eToken))
+		other.wait("the page says the link was used", `document.querySelector("h1") !== null && document.querySelector("h1").textContent.includes("already used")`, 5*time.Second)
+		if got := other.str("the page", `document.body.textContent`); !strings.Contains(got, "start it again") {
+			t.Errorf("the used-link page does not say to restart the workbook:\n%s", got)
+		}
+		other.shot("01b-link-already-used")
 	})
 
 	step("2-type-solution", func(t *testing.T) {
@@ -319,7 +382,6 @@ func TestE2E(t *testing.T) {
 	}
 	// version is a variant of the solution that still compiles.
 	version := func(note string) string { return solution[learnerFile] + "\n// " + note + "\n" }
-	api := &apiClient{base: base}
 	// survives reports whether content is on disk or in the file's history.
 	survives := func(t *testing.T, content string) bool {
 		t.Helper()
@@ -701,6 +763,30 @@ func (b *browser) wait(what, expr string, timeout time.Duration) {
 	}
 }
 
+// waitAcross waits until a JavaScript expression is true on a page that is
+// still moving on (meta refreshes): a navigation ends the page the poll
+// runs in, and the poll starts again on the next.
+func (b *browser) waitAcross(what, expr string, timeout time.Duration) {
+	b.t.Helper()
+	t0 := time.Now()
+	for {
+		left := timeout - time.Since(t0)
+		if left <= 0 {
+			b.fatalf("waited %v for %s: it did not happen", timeout, what)
+		}
+		ctx, cancel := context.WithTimeout(b.ctx, left+2*time.Second)
+		_, err := chromedp.Run(ctx, chromedp.Poll[chromedp.Void](expr, chromedp.WithPollingTimeout(left), chromedp.WithPollingInterval(25*time.Millisecond)))
+		cancel()
+		if err == nil {
+			return
+		}
+		if errors.Is(err, chromedp.ErrPollingTimeout) || errors.Is(err, context.DeadlineExceeded) {
+			b.fatalf("waited %v for %s: it did not happen", time.Since(t0).Round(time.Millisecond), what)
+		}
+		// The page navigated away under the poll: poll the next one.
+	}
+}
+
 // click clicks an element with the mouse.
 func (b *browser) click(sel string) {
 	b.t.Helper()
@@ -821,8 +907,11 @@ func saveLikeAnEditor(t *testing.T, path, content string) {
 	}
 }
 
-// apiClient reads the workbook's API as the signed-in page does.
-type apiClient struct{ base string }
+// apiClient reads the workbook's API with the browser's session cookie.
+type apiClient struct {
+	base   string
+	cookie *http.Cookie
+}
 
 func (c *apiClient) get(t *testing.T, path string, v any) {
 	t.Helper()
@@ -832,7 +921,7 @@ func (c *apiClient) get(t *testing.T, path string, v any) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	req.AddCookie(&http.Cookie{Name: "workbook_token", Value: e2eToken})
+	req.AddCookie(c.cookie)
 	res, err := http.DefaultClient.Do(req)
 	if err != nil {
 		t.Fatalf("GET %s: %v", path, err)
@@ -878,19 +967,26 @@ type liveServer struct {
 	handler http.Handler
 	addr    string
 	hs      *http.Server
+	ln      net.Listener // listenLive's, until the first start
 }
 
-func startLive(t *testing.T, h http.Handler) *liveServer {
+// listenLive listens on a free loopback address (the server needs its
+// port before it is made); start serves the handler there.
+func listenLive(t *testing.T) *liveServer {
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := &liveServer{handler: h, addr: ln.Addr().String()}
-	s.serve(ln)
-	return s
+	return &liveServer{addr: ln.Addr().String(), ln: ln}
 }
 
 func (s *liveServer) url() string { return "http://" + s.addr }
+
+func (s *liveServer) port() int {
+	_, p, _ := net.SplitHostPort(s.addr)
+	n, _ := strconv.Atoi(p)
+	return n
+}
 
 func (s *liveServer) serve(ln net.Listener) {
 	s.hs = server.HTTPServer(s.handler, server.DefaultTimeouts)
@@ -900,15 +996,25 @@ func (s *liveServer) serve(ln net.Listener) {
 // stop closes the listener and every connection: the page gets
 // "connection refused" until start.
 func (s *liveServer) stop() {
+	if s.ln != nil {
+		_ = s.ln.Close()
+		s.ln = nil
+	}
 	if s.hs != nil {
 		_ = s.hs.Close()
 		s.hs = nil
 	}
 }
 
-// start serves again on the same address.
+// start serves on the address: at first on listenLive's listener, after a
+// stop again on the same address.
 func (s *liveServer) start(t *testing.T) {
 	t.Helper()
+	if s.ln != nil {
+		s.serve(s.ln)
+		s.ln = nil
+		return
+	}
 	var ln net.Listener
 	var err error
 	for i := 0; i < 100; i++ { // the port may take a moment to be free

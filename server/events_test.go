@@ -26,7 +26,7 @@ func TestFileChangesReachThePage(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
 	req, _ := http.NewRequestWithContext(ctx, "GET", f.ts.URL+"/api/events?chapter=01-commands", nil)
-	req.AddCookie(&http.Cookie{Name: "workbook_token", Value: testToken})
+	req.AddCookie(f.cookie)
 	res, err := http.DefaultClient.Do(req)
 	if err != nil {
 		t.Fatal(err)

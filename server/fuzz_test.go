@@ -4,7 +4,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"io/fs"
-	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
@@ -63,7 +62,7 @@ func FuzzAPI(f *testing.F) {
 		if ifMatch != "" {
 			req.Header.Set("If-Match", ifMatch)
 		}
-		req.AddCookie(&http.Cookie{Name: "workbook_token", Value: testToken})
+		req.AddCookie(fx.cookie)
 		rec := httptest.NewRecorder()
 		h.ServeHTTP(rec, req)
 		if !allowed[rec.Code] {

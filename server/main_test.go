@@ -50,12 +50,12 @@ func childServe(dir string) int {
 	}
 	h := &harness.Harness{FS: fsys, Workspace: dir, Engines: map[string]harness.Engine{"interp": &interp.Engine{}},
 		Limits: harness.Limits{TestTimeout: 30 * time.Second}}
-	srv, err := server.New(server.Config{Chapters: chs, Harness: h, Workspace: ws, Renderer: render.New(fsys), Token: testToken})
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		return 2
 	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	srv, err := server.New(server.Config{Chapters: chs, Harness: h, Workspace: ws, Renderer: render.New(fsys), Token: testToken, Port: ln.Addr().(*net.TCPAddr).Port})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		return 2

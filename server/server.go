@@ -2,15 +2,16 @@
 // chapter beside an editor for the learner's files, runs the chapter's tests
 // through the harness, saves every edit atomically with its history, and
 // keeps the learner's stars. It is built to be safe to leave running: it
-// listens on loopback, wants a random token (as Jupyter does), refuses
+// listens on loopback, lets in only the browser that opened its link (a
+// random token that works once, swapped for a session cookie), refuses
 // foreign Host headers and cross-origin writes, caps bodies, sends a strict
 // content security policy, and touches files only inside the workspace.
 package server
 
 import (
 	"crypto/rand"
-	"crypto/subtle"
 	"encoding/hex"
+	"fmt"
 	"html/template"
 	"io/fs"
 	"log/slog"
@@ -38,8 +39,12 @@ type Config struct {
 	Workspace *workspace.Workspace
 	// Renderer turns chapter prose into HTML.
 	Renderer *render.Renderer
-	// Token is the secret in the URL; empty makes a random one.
+	// Token is the secret in the URL; empty makes a random one. It works
+	// once: the first GET with it gets the session cookie.
 	Token string
+	// Port is the TCP port the server listens on (required). It names the
+	// session cookie, so that workbooks on other ports do not share it.
+	Port int
 	// Runs is how many test runs may go at once (default: one per CPU);
 	// Queue how many more may wait (default 8). Past that, 429.
 	Runs, Queue int
@@ -52,30 +57,26 @@ const MaxBody = 1 << 20
 
 // Server is the web workbook.
 type Server struct {
-	cfg   Config
-	token string
-	tmpl  *template.Template
-	mux   *http.ServeMux
-	runs  *runQueue
-	hub   *hub
-	log   *slog.Logger
+	cfg     Config
+	token   string
+	auth    *auth
+	cookie  string // the session cookie's name
+	backoff *backoff
+	tmpl    *template.Template
+	mux     *http.ServeMux
+	runs    *runQueue
+	hub     *hub
+	log     *slog.Logger
 
 	mu    sync.Mutex
 	pages map[string]*pageRun // the running run of each page
-
-	// Failed sign-ins are counted per minute; past maxFailures the answer
-	// is 429, which slows anyone guessing tokens (192 random bits) further.
-	failMu     sync.Mutex
-	failures   int
-	failWindow time.Time
 }
-
-// maxFailures is how many requests without a valid token a minute may
-// bring before the workbook answers them with 429.
-const maxFailures = 30
 
 // New makes a server.
 func New(cfg Config) (*Server, error) {
+	if cfg.Port < 1 || cfg.Port > 65535 {
+		return nil, fmt.Errorf("server: Config.Port is %d; it must be the port the server listens on", cfg.Port)
+	}
 	token := cfg.Token
 	if token == "" {
 		b := make([]byte, 24)
@@ -98,12 +99,12 @@ func New(cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{cfg: cfg, token: token, tmpl: tmpl, runs: newRunQueue(cfg.Runs, cfg.Queue), hub: newHub(), log: log, pages: map[string]*pageRun{}}
+	s := &Server{cfg: cfg, token: token, auth: &auth{token: []byte(token)}, cookie: cookieNameFor(cfg.Port), backoff: newBackoff(), tmpl: tmpl, runs: newRunQueue(cfg.Runs, cfg.Queue), hub: newHub(), log: log, pages: map[string]*pageRun{}}
 	s.routes()
 	return s, nil
 }
 
-// Token is the secret the learner's URL carries.
+// Token is the secret the learner's URL carries; it works once.
 func (s *Server) Token() string { return s.token }
 
 // Handler is the whole server, security checks first.
@@ -160,30 +161,16 @@ func (s *Server) secure(next http.Handler) http.Handler {
 			http.Error(w, "forbidden: the workbook answers only to 127.0.0.1 and localhost", http.StatusForbidden)
 			return
 		}
-		// The token in the URL is swapped for a cookie, then dropped from
-		// the address bar.
+		// The token in the URL is swapped, once, for a session cookie.
 		if t := r.URL.Query().Get("token"); t != "" && r.Method == http.MethodGet {
-			if !s.tokenOK(t) {
-				s.unauthorized(w, r)
-				return
-			}
-			http.SetCookie(w, &http.Cookie{Name: cookieName, Value: s.token, Path: "/", HttpOnly: true, SameSite: http.SameSiteStrictMode})
-			q := r.URL.Query()
-			q.Del("token")
-			// Back to the same page of this server, never elsewhere: a path
-			// like //evil.example would be read as another host.
-			target := "/" + strings.TrimLeft(r.URL.Path, "/\\")
-			if enc := q.Encode(); enc != "" {
-				target += "?" + enc
-			}
-			http.Redirect(w, r, target, http.StatusSeeOther)
+			s.signIn(w, r, t)
 			return
 		}
 		// Static assets are the same for everyone and hold nothing private;
 		// the sign-in page needs its stylesheet.
 		public := r.Method == http.MethodGet && strings.HasPrefix(r.URL.Path, "/static/")
-		if c, err := r.Cookie(cookieName); !public && (err != nil || !s.tokenOK(c.Value)) {
-			s.unauthorized(w, r)
+		if !public && !s.signedIn(r) {
+			s.unauthorized(w, r, false)
 			return
 		}
 		if r.Method != http.MethodGet && r.Method != http.MethodHead {
@@ -198,35 +185,6 @@ func (s *Server) secure(next http.Handler) http.Handler {
 		}
 		next.ServeHTTP(w, r)
 	})
-}
-
-const cookieName = "workbook_token"
-
-func (s *Server) tokenOK(t string) bool {
-	return subtle.ConstantTimeCompare([]byte(t), []byte(s.token)) == 1
-}
-
-func (s *Server) unauthorized(w http.ResponseWriter, r *http.Request) {
-	s.failMu.Lock()
-	now := time.Now()
-	if now.Sub(s.failWindow) > time.Minute {
-		s.failWindow, s.failures = now, 0
-	}
-	s.failures++
-	limited := s.failures > maxFailures
-	s.failMu.Unlock()
-	if limited {
-		w.Header().Set("Retry-After", "60")
-		writeError(w, http.StatusTooManyRequests, "too many requests without a valid token; wait a minute")
-		return
-	}
-	if strings.HasPrefix(r.URL.Path, "/api/") {
-		writeError(w, http.StatusUnauthorized, "no valid token: open the link the workbook printed in your terminal")
-		return
-	}
-	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	w.WriteHeader(http.StatusUnauthorized)
-	_ = s.tmpl.ExecuteTemplate(w, "unauthorized.html", nil)
 }
 
 // loopbackHost reports whether a Host header names this machine's loopback

@@ -55,7 +55,7 @@ func TestSlowClients(t *testing.T) {
 		}
 		return string(b)
 	}
-	cookie := "Cookie: workbook_token=" + testToken + "\r\n"
+	cookie := "Cookie: " + f.cookie.Name + "=" + f.cookie.Value + "\r\n"
 
 	t.Run("headers that never finish", func(t *testing.T) {
 		var conns []net.Conn
@@ -67,7 +67,7 @@ func TestSlowClients(t *testing.T) {
 		// Meanwhile an ordinary request is answered at once.
 		start := time.Now()
 		req, _ := http.NewRequest("GET", "http://"+addr+"/api/chapters", nil)
-		req.AddCookie(&http.Cookie{Name: "workbook_token", Value: testToken})
+		req.AddCookie(f.cookie)
 		res, err := http.DefaultClient.Do(req)
 		if err != nil {
 			t.Fatal(err)
@@ -126,7 +126,7 @@ func TestSlowClients(t *testing.T) {
 		body := `{"suite":"full","engine":"interp"}`
 		req, _ := http.NewRequest("POST", "http://"+addr+"/api/chapters/11-time-travel/run", strings.NewReader(body))
 		req.Header.Set("Content-Type", "application/json")
-		req.AddCookie(&http.Cookie{Name: "workbook_token", Value: testToken})
+		req.AddCookie(f.cookie)
 		start := time.Now()
 		res, err := http.DefaultClient.Do(req)
 		if err != nil {

@@ -8,8 +8,6 @@ import (
 	"io"
 	"log/slog"
 	"net"
-	"os/exec"
-	"runtime"
 	"syscall"
 	"time"
 
@@ -39,18 +37,20 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	defer ws.Close()
 	printFolderNotes(stdout, lf, rep)
+	ln, err := listen(*addr)
+	if err != nil {
+		return err
+	}
 	srv, err := server.New(server.Config{
 		Chapters:  wb.chapters,
 		Harness:   wb.h,
 		Workspace: ws,
 		Renderer:  render.New(wb.fsys),
+		Port:      ln.Addr().(*net.TCPAddr).Port,
 		Logger:    slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn})),
 	})
 	if err != nil {
-		return err
-	}
-	ln, err := listen(*addr)
-	if err != nil {
+		ln.Close()
 		return err
 	}
 	url := fmt.Sprintf("http://%s/?token=%s", ln.Addr(), srv.Token())
@@ -67,7 +67,12 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()
 	if !*noOpen {
-		openBrowser(url)
+		// The launcher file holds the token: removed when the server stops.
+		if l, err := openBrowser(url); err == nil {
+			defer l.Remove()
+		} else {
+			fmt.Fprintln(stderr, "workbook: could not open a browser; open the link above:", err)
+		}
 	}
 	select {
 	case err := <-errc:
@@ -98,21 +103,4 @@ func listen(addr string) (net.Listener, error) {
 	}
 	host, _, _ := net.SplitHostPort(addr)
 	return net.Listen("tcp", net.JoinHostPort(host, "0"))
-}
-
-// openBrowser asks the desktop to open url; without one, the printed URL is
-// enough.
-func openBrowser(url string) {
-	var cmd *exec.Cmd
-	switch runtime.GOOS {
-	case "darwin":
-		cmd = exec.Command("open", url)
-	case "windows":
-		cmd = exec.Command("rundll32", "url.dll,FileProtocolHandler", url)
-	default:
-		cmd = exec.Command("xdg-open", url)
-	}
-	if err := cmd.Start(); err == nil {
-		go func() { _ = cmd.Wait() }()
-	}
 }
