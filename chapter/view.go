@@ -21,11 +21,12 @@ const (
 	learnerLine = "// CQRS Workbook."
 )
 
-// The learner's module files are kept under names the go tool does not
-// take for a nested module.
+// LearnerModFile and learnerSum are the learner's module files as the
+// repository keeps them, under names the go tool does not take for a
+// nested module; View shows them as exercises/go.mod and go.sum.
 const (
-	learnerMod = "learner.mod"
-	learnerSum = "learner.sum"
+	LearnerModFile = "learner.mod"
+	learnerSum     = "learner.sum"
 )
 
 // LearnerForm returns a day file as learners and engines see it: the build
@@ -114,10 +115,10 @@ type view struct{ base fs.FS }
 func (v view) source(name string) (string, error) {
 	switch name {
 	case ExercisesDir + "/go.mod":
-		return ExercisesDir + "/" + learnerMod, nil
+		return ExercisesDir + "/" + LearnerModFile, nil
 	case ExercisesDir + "/go.sum":
 		return ExercisesDir + "/" + learnerSum, nil
-	case ExercisesDir + "/" + learnerMod, ExercisesDir + "/" + learnerSum:
+	case ExercisesDir + "/" + LearnerModFile, ExercisesDir + "/" + learnerSum:
 		return "", fs.ErrNotExist
 	}
 	return name, nil
@@ -196,7 +197,7 @@ func (v view) rename(dir string, entries []fs.DirEntry) []fs.DirEntry {
 		switch e.Name() {
 		case "go.mod", "go.sum":
 			continue // a stray nested module file is not the learner's
-		case learnerMod:
+		case LearnerModFile:
 			e = renamedEntry{e, "go.mod"}
 		case learnerSum:
 			e = renamedEntry{e, "go.sum"}

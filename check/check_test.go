@@ -12,7 +12,6 @@ import (
 	"github.com/cqrsworkbook/workbook/harness"
 	"github.com/cqrsworkbook/workbook/harness/gotest"
 	"github.com/cqrsworkbook/workbook/harness/interp"
-	"github.com/cqrsworkbook/workbook/workspace"
 )
 
 // TestMain lets this test binary serve as the interpreter's worker.
@@ -44,11 +43,7 @@ func TestCurriculum(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ws := t.TempDir()
-	if _, err := workspace.Prepare(ws, fsys, chapters); err != nil {
-		t.Fatalf("workspace.Prepare: %v", err)
-	}
-	h := &harness.Harness{FS: fsys, Workspace: ws, Engines: map[string]harness.Engine{
+	h := &harness.Harness{FS: fsys, Engines: map[string]harness.Engine{
 		"interp": &interp.Engine{},
 		"go":     &gotest.Engine{},
 	}}

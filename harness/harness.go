@@ -106,11 +106,6 @@ func ReachedFileLimit(dir string, limit int64) bool {
 type Harness struct {
 	// FS is the workbook: chapters, exercises and solutions.
 	FS fs.FS
-	// Workspace is the learner's folder on disk, where their files are.
-	// No engine reads or builds from it: every job brings the package's
-	// files, and the go engine builds in a private module of pristine
-	// content (Job.Module) around them.
-	Workspace string
 	// Engines by name: "interp" and "go".
 	Engines map[string]Engine
 	// Limits of every run; zero fields take DefaultLimits.

@@ -11,7 +11,6 @@ import (
 	"github.com/cqrsworkbook/workbook/harness"
 	"github.com/cqrsworkbook/workbook/harness/gotest"
 	"github.com/cqrsworkbook/workbook/harness/interp"
-	"github.com/cqrsworkbook/workbook/workspace"
 	"go.uber.org/goleak"
 )
 
@@ -42,13 +41,8 @@ func workbook(t testing.TB, timeout time.Duration) ([]*chapter.Chapter, *harness
 	if loadErr != nil {
 		t.Fatalf("chapter.Load: %v", loadErr)
 	}
-	ws := t.TempDir()
-	if _, err := workspace.Prepare(ws, os.DirFS(root), chapters); err != nil {
-		t.Fatalf("workspace.Prepare: %v", err)
-	}
 	h := &harness.Harness{
-		FS:        os.DirFS(root),
-		Workspace: ws,
+		FS: os.DirFS(root),
 		Engines: map[string]harness.Engine{
 			"interp": &interp.Engine{},
 			"go":     &gotest.Engine{},

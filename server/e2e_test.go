@@ -132,8 +132,7 @@ func TestE2E(t *testing.T) {
 	}
 	defer ws.Close()
 	h := &harness.Harness{
-		FS:        fsys,
-		Workspace: wsDir,
+		FS: fsys,
 		Engines: map[string]harness.Engine{
 			"interp": &interp.Engine{},
 			"go":     &gotest.Engine{},

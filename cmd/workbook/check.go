@@ -48,19 +48,6 @@ func cmdCheck(ctx context.Context, args []string, stdout io.Writer) (int, error)
 	if err != nil {
 		return exitFail, err
 	}
-	if !*static {
-		// The go engine builds in a module on disk: a private one, so that
-		// a learner's folder plays no part in checking the curriculum.
-		scratch, err := os.MkdirTemp("", "workbook-check-")
-		if err != nil {
-			return exitFail, err
-		}
-		defer os.RemoveAll(scratch)
-		if _, err := wb.syncFolder(scratch); err != nil {
-			return exitFail, err
-		}
-		wb.h.Workspace = scratch
-	}
 	failed := 0
 	for _, ch := range selected {
 		errs := check.Static(ch, carried[ch.ID])

@@ -43,21 +43,31 @@ func findContent() (contentSource, error) {
 			return contentSource{}, err
 		}
 		if !isClone(root) {
-			return contentSource{}, fmt.Errorf("WORKBOOK_ROOT=%s is not a clone of the workbook (no chapters/ and exercises/%s there)", r, "learner.mod")
+			return contentSource{}, fmt.Errorf("WORKBOOK_ROOT=%s is not a clone of the workbook (no chapters/ and exercises/%s there)", r, chapter.LearnerModFile)
 		}
 		return contentSource{root, os.DirFS(root)}, nil
 	}
-	if wd, err := os.Getwd(); err == nil {
-		for d := wd; ; d = filepath.Dir(d) {
-			if isClone(d) {
-				return contentSource{d, os.DirFS(d)}, nil
-			}
-			if filepath.Dir(d) == d {
-				break
-			}
-		}
+	if d, ok := upward(isClone); ok {
+		return contentSource{d, os.DirFS(d)}, nil
 	}
 	return contentSource{"", content.Content()}, nil
+}
+
+// upward is the nearest folder from the current one up to the root for
+// which is(dir) holds, the way git finds a repository.
+func upward(is func(dir string) bool) (string, bool) {
+	wd, err := os.Getwd()
+	if err != nil {
+		return "", false
+	}
+	for d := wd; ; d = filepath.Dir(d) {
+		if is(d) {
+			return d, true
+		}
+		if filepath.Dir(d) == d {
+			return "", false
+		}
+	}
 }
 
 // isClone reports whether d is the root of a clone of the workbook.
@@ -66,7 +76,7 @@ func isClone(d string) bool {
 	if err != nil || !st.IsDir() {
 		return false
 	}
-	_, err = os.Stat(filepath.Join(d, chapter.ExercisesDir, "learner.mod"))
+	_, err = os.Stat(filepath.Join(d, chapter.ExercisesDir, chapter.LearnerModFile))
 	return err == nil
 }
 
@@ -114,18 +124,11 @@ func findLearnerFolder(flagValue, cloneRoot string) (learnerFolder, error) {
 	if env := os.Getenv("WORKBOOK_WORKSPACE"); env != "" {
 		return abs(env, "WORKBOOK_WORKSPACE")
 	}
-	if d, ok := enclosingLearnerFolder(); ok {
+	if d, ok := upward(isLearnerFolder); ok {
 		return learnerFolder{d, "the folder you are in"}, nil
 	}
-	if wd, err := os.Getwd(); err == nil {
-		for d := wd; ; d = filepath.Dir(d) {
-			if isClone(d) {
-				return learnerFolder{filepath.Join(d, cloneWorkFolder), "the clone you are in"}, nil
-			}
-			if filepath.Dir(d) == d {
-				break
-			}
-		}
+	if d, ok := upward(isClone); ok {
+		return learnerFolder{filepath.Join(d, cloneWorkFolder), "the clone you are in"}, nil
 	}
 	if cloneRoot != "" {
 		return learnerFolder{filepath.Join(cloneRoot, cloneWorkFolder), "WORKBOOK_ROOT"}, nil
@@ -135,23 +138,6 @@ func findLearnerFolder(flagValue, cloneRoot string) (learnerFolder, error) {
 		return learnerFolder{}, fmt.Errorf("no folder for your files: %w; run 'workbook init DIR' and work inside DIR", err)
 	}
 	return learnerFolder{filepath.Join(home, defaultFolder), "the default, in your home folder"}, nil
-}
-
-// enclosingLearnerFolder is the learner folder the current folder is in,
-// if any.
-func enclosingLearnerFolder() (string, bool) {
-	wd, err := os.Getwd()
-	if err != nil {
-		return "", false
-	}
-	for d := wd; ; d = filepath.Dir(d) {
-		if isLearnerFolder(d) {
-			return d, true
-		}
-		if filepath.Dir(d) == d {
-			return "", false
-		}
-	}
 }
 
 // errNotLearnerFolder: a folder with other files in it is not made a

@@ -21,7 +21,7 @@ func cmdInit(args []string, stdout io.Writer) error {
 		return fmt.Errorf("%w: init takes one folder, got %d", errUsage, len(pos))
 	}
 	// In a learner folder, init brings that one up to date.
-	dir, inside := enclosingLearnerFolder()
+	dir, inside := upward(isLearnerFolder)
 	if !inside {
 		dir = defaultFolder
 	}

@@ -211,8 +211,8 @@ func (wb *workbook) warnProblems(w io.Writer) {
 
 // openWorkspace finds the learner's folder (see findLearnerFolder), brings
 // it up to date with the exercises without touching their own work, and
-// opens it; the harness's go engine then runs in it. What the learner
-// should know of it (a folder made, a stub that changed) goes to notes.
+// opens it. What the learner should know of it (a folder made, a stub that
+// changed) goes to notes.
 func (wb *workbook) openWorkspace(flagValue string, notes io.Writer) (*workspace.Workspace, error) {
 	ws, lf, rep, err := wb.openFolder(flagValue)
 	if err == nil {
@@ -236,7 +236,6 @@ func (wb *workbook) openFolder(flagValue string) (*workspace.Workspace, learnerF
 	if err != nil {
 		return nil, lf, rep, err
 	}
-	wb.h.Workspace = lf.dir
 	return ws, lf, rep, nil
 }
 
@@ -366,7 +365,7 @@ func cmdTest(ctx context.Context, args []string, stdout, stderr io.Writer) (int,
 	} else {
 		dir := ch.ExerciseDir()
 		if !req.Solution {
-			dir = displayDir(filepath.Join(wb.h.Workspace, ch.ID))
+			dir = displayDir(filepath.Join(ws.Dir(), ch.ID))
 		} else {
 			dir = "solutions/" + ch.ID
 		}
