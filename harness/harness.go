@@ -64,6 +64,10 @@ type Limits struct {
 	// FileBytes caps any one file a run writes (the capstone's SQLite
 	// database, say), where the system enforces it (Linux, macOS).
 	FileBytes int64
+	// FolderBytes caps the total size of the files a run writes in its
+	// private temporary folder, on every system (the parent looks at it
+	// while the run goes on and ends the run over the cap).
+	FolderBytes int64
 }
 
 // DefaultLimits are the limits of a run unless the caller sets others.
@@ -73,6 +77,7 @@ var DefaultLimits = Limits{
 	RunOutputBytes: 256 << 10,
 	MemoryBytes:    1 << 30,
 	FileBytes:      64 << 20,
+	FolderBytes:    256 << 20,
 }
 
 // Outcome is what an engine reports of a job.
@@ -82,6 +87,9 @@ type Outcome struct {
 	// FileLimit is set when a file of the run reached Limits.FileBytes
 	// (see ReachedFileLimit).
 	FileLimit bool
+	// FolderLimit is set when the run's files together outgrew
+	// Limits.FolderBytes and the run was ended for it.
+	FolderLimit bool
 }
 
 // ReachedFileLimit reports whether a file in dir, a run's private
@@ -220,10 +228,12 @@ func (h *Harness) Run(ctx context.Context, req Request) (*Report, error) {
 		r.Part, r.Suite = t.Part, t.Suite
 		msg, file, line := CleanMessage(ClipMessage(r.Message), files)
 		r.Message = msg
-		if r.Status != Pass && (out.FileLimit || strings.Contains(r.Message, "wrote too much: a file reached")) {
-			r.Status = Error
-			if !strings.HasPrefix(r.Message, "wrote too much") {
-				r.Message = fmt.Sprintf("wrote too much: a file reached the workbook's limit of %d MiB\n%s", h.limits().FileBytes>>20, r.Message)
+		if r.Status != Pass {
+			if why := h.wroteTooMuch(out, r.Message); why != "" {
+				r.Status = Error
+				if !strings.HasPrefix(r.Message, "wrote too much") {
+					r.Message = why + "\n" + r.Message
+				}
 			}
 		}
 		if r.File == "" {
@@ -233,6 +243,20 @@ func (h *Harness) Run(ctx context.Context, req Request) (*Report, error) {
 	}
 	rep.tally()
 	return rep, nil
+}
+
+// wroteTooMuch says why a run that failed wrote too much, or "" if it did
+// not: one file reached the file-size limit (the system refused the write,
+// and a message may say so), or all of them the folder's cap.
+func (h *Harness) wroteTooMuch(out Outcome, message string) string {
+	l := h.limits()
+	switch {
+	case out.FolderLimit:
+		return fmt.Sprintf("wrote too much: the run's files reached the workbook's limit of %d MiB in all, and the run was stopped", l.FolderBytes>>20)
+	case out.FileLimit || strings.Contains(message, "wrote too much: a file reached"):
+		return fmt.Sprintf("wrote too much: a file reached the workbook's limit of %d MiB", l.FileBytes>>20)
+	}
+	return ""
 }
 
 // MessageBytes is the most of a test's message a report keeps, in both
@@ -283,6 +307,9 @@ func (h *Harness) limits() Limits {
 	}
 	if l.MemoryBytes == 0 {
 		l.MemoryBytes = d.MemoryBytes
+	}
+	if l.FolderBytes == 0 {
+		l.FolderBytes = d.FolderBytes
 	}
 	if l.FileBytes == 0 {
 		l.FileBytes = d.FileBytes

@@ -110,6 +110,56 @@ func NewSQLEventStore(db DB, dialect string, clock Clock) (*SQLEventStore, error
 	}
 }
 
+// TestRunsWriteNoMoreThanTheFolderCap: learner code whose files together
+// outgrow the run's folder cap, each of them below the file-size limit, is
+// stopped with a clear "wrote too much", in both engines and on every
+// system (the parent watches the folder; no system limit is involved).
+func TestRunsWriteNoMoreThanTheFolderCap(t *testing.T) {
+	chapters, h := workbook(t, 10*time.Second)
+	h.Limits.FileBytes = 1 << 30
+	h.Limits.FolderBytes = 4 << 20
+	ch, err := chapter.Lookup(chapters, "16")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// 40 MiB in all if nobody stops it, after which the test fails on the
+	// stubbed store (not "wrote too much").
+	fill := capstoneStore(`package bank
+
+import "strings"
+
+type SQLEventStore struct{}
+
+func NewSQLEventStore(db DB, dialect string, clock Clock) (*SQLEventStore, error) {
+	if err := CreateSchema(db, dialect); err != nil {
+		return nil, err
+	}
+	for i := 0; i < 40; i++ {
+		_, err := db.Exec("INSERT INTO profiles (member_id, name, email) VALUES ($1, $2, $3)", strings.Repeat("m", i+1), strings.Repeat("x", 1<<20), "x")
+		if err != nil {
+			return nil, err
+		}
+	}
+	return &SQLEventStore{}, nil
+}
+`)
+	for _, engine := range []string{"interp", "go"} {
+		t.Run(engine, func(t *testing.T) {
+			if _, err := exec.LookPath("go"); err != nil && engine == "go" {
+				t.Skip("no go command")
+			}
+			rep, err := h.Run(context.Background(), harness.Request{Chapter: ch, Engine: engine, Suite: chapter.Example, Files: fill, Tests: []string{"TestPart1Example"}})
+			if err != nil {
+				t.Fatalf("Run: %v", err)
+			}
+			got := rep.Tests[0]
+			if got.Status != harness.Error || !strings.HasPrefix(got.Message, "wrote too much: the run's files reached the workbook's limit of 4 MiB in all") {
+				t.Errorf("status %s, message %q; want error, wrote too much in all", got.Status, got.Message)
+			}
+		})
+	}
+}
+
 // capstoneStore is day 16's sqlstore.go as src begins it (the type and its
 // constructor), with the store's methods stubbed out after it.
 func capstoneStore(src string) map[string][]byte {

@@ -43,4 +43,12 @@ fi
 if [ "$(psql -c "SELECT 1 FROM pg_database WHERE datname = 'workbook'")" != 1 ]; then
 	psql -c "CREATE DATABASE workbook OWNER workbook" >&2
 fi
+# A role that may read the server's files, only for the test that the
+# capstone's tests refuse such a role (exercises/testdb).
+if [ "$(psql -c "SELECT 1 FROM pg_roles WHERE rolname = 'workbook_powerful'")" != 1 ]; then
+	psql -c "CREATE ROLE workbook_powerful LOGIN PASSWORD 'workbook'" >&2
+	psql -c "GRANT CONNECT ON DATABASE workbook TO workbook_powerful" >&2
+	psql -c "GRANT pg_read_server_files TO workbook_powerful" >&2
+fi
+echo "export WORKBOOK_POSTGRES_POWERFUL_URL=postgres://workbook_powerful:workbook@127.0.0.1:$port/workbook?sslmode=disable"
 echo "export WORKBOOK_POSTGRES_URL=postgres://workbook:workbook@127.0.0.1:$port/workbook?sslmode=disable"

@@ -45,6 +45,12 @@ type auth struct {
 	mu      sync.Mutex
 	used    bool
 	session []byte // hex; nil until the exchange
+	// spent is closed at the exchange.
+	spent chan struct{}
+}
+
+func newAuth(token string) *auth {
+	return &auth{token: []byte(token), spent: make(chan struct{})}
 }
 
 // exchange swaps the token t for a session secret, once. Only one of any
@@ -64,6 +70,7 @@ func (a *auth) exchange(t string) (secret string, res exchangeResult, err error)
 	}
 	secret = hex.EncodeToString(b)
 	a.used, a.session = true, []byte(secret)
+	close(a.spent)
 	return secret, tokenExchanged, nil
 }
 

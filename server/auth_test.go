@@ -542,3 +542,76 @@ func TestLauncherFile(t *testing.T) {
 		t.Errorf("the launcher let markup from the link through:\n%s", data)
 	}
 }
+
+// TestLauncherSweepsStaleOnes: a launcher folder left by a workbook that
+// was killed (older than an hour, holding only its launcher file) is gone
+// once another launcher is written; a fresh one, one holding anything
+// else, and folders of other names are left be.
+func TestLauncherSweepsStaleOnes(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("os.TempDir does not follow TMPDIR on Windows")
+	}
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp)
+	old := time.Now().Add(-2 * time.Hour)
+	mk := func(name string, files ...string) string {
+		t.Helper()
+		dir := filepath.Join(tmp, name)
+		if err := os.Mkdir(dir, 0o700); err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range files {
+			if err := os.WriteFile(filepath.Join(dir, f), []byte("x"), 0o600); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return dir
+	}
+	stale := mk("workbook-launch-1", server.LauncherName)
+	fresh := mk("workbook-launch-2", server.LauncherName)
+	other := mk("workbook-launch-3", server.LauncherName, "notes.txt")
+	foreign := mk("workbook-run-4", server.LauncherName)
+	for _, dir := range []string{stale, other, foreign} {
+		if err := os.Chtimes(dir, old, old); err != nil {
+			t.Fatal(err)
+		}
+	}
+	l, err := server.NewLauncher("http://127.0.0.1:7878/?token=x")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Remove()
+	if _, err := os.Stat(stale); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("NewLauncher left the stale launcher folder (%v)", err)
+	}
+	for _, dir := range []string{fresh, other, foreign, filepath.Dir(l.Path)} {
+		if _, err := os.Stat(dir); err != nil {
+			t.Errorf("NewLauncher removed %s: %v", filepath.Base(dir), err)
+		}
+	}
+}
+
+// TestTokenSpent: the channel that tells the launcher to go is closed by
+// the exchange, not before.
+func TestTokenSpent(t *testing.T) {
+	f := newUnsignedFixture(t, map[string]harness.Engine{"interp": &blockingEngine{release: closed()}}, 1, 1)
+	select {
+	case <-f.srv.TokenSpent():
+		t.Fatal("TokenSpent is closed before any sign-in")
+	default:
+	}
+	f.do(t, "GET", "/?token=wrong", "", nil)
+	select {
+	case <-f.srv.TokenSpent():
+		t.Fatal("TokenSpent is closed after a wrong token")
+	default:
+	}
+	if status, body, _ := f.do(t, "GET", "/?token="+testToken, "", nil); status != http.StatusOK {
+		t.Fatalf("sign-in = %d: %s", status, body)
+	}
+	select {
+	case <-f.srv.TokenSpent():
+	default:
+		t.Fatal("TokenSpent is still open after the exchange")
+	}
+}

@@ -6,6 +6,8 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"strings"
+	"time"
 )
 
 // LauncherName is the launcher file's name inside its private folder.
@@ -27,7 +29,8 @@ func NewLauncher(link string) (*Launcher, error) {
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return nil, fmt.Errorf("launcher: %q is not an http URL", link)
 	}
-	dir, err := os.MkdirTemp("", "workbook-")
+	sweepLaunchers(os.TempDir(), time.Now().Add(-staleLauncher))
+	dir, err := os.MkdirTemp("", launcherPrefix+"*")
 	if err != nil {
 		return nil, fmt.Errorf("launcher: %w", err)
 	}
@@ -65,5 +68,38 @@ func NewLauncher(link string) (*Launcher, error) {
 	return l, nil
 }
 
-// Remove deletes the launcher and its folder.
+// launcherPrefix starts the name of a launcher's folder.
+const launcherPrefix = "workbook-launch-"
+
+// staleLauncher is the age past which a launcher's folder is litter: a
+// workbook that was killed (and so could not remove it) left it, and its
+// token was spent or died with that workbook.
+const staleLauncher = time.Hour
+
+// sweepLaunchers removes from dir the launcher folders last changed before
+// cutoff that hold nothing but a launcher file; anything else is left be.
+func sweepLaunchers(dir string, cutoff time.Time) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		if !e.IsDir() || !strings.HasPrefix(e.Name(), launcherPrefix) {
+			continue
+		}
+		info, err := e.Info()
+		if err != nil || !info.ModTime().Before(cutoff) {
+			continue
+		}
+		p := filepath.Join(dir, e.Name())
+		inside, err := os.ReadDir(p)
+		if err != nil || len(inside) > 1 || len(inside) == 1 && (inside[0].Name() != LauncherName || !inside[0].Type().IsRegular()) {
+			continue
+		}
+		_ = os.RemoveAll(p)
+	}
+}
+
+// Remove deletes the launcher and its folder. It is safe to call more than
+// once.
 func (l *Launcher) Remove() error { return os.RemoveAll(l.dir) }

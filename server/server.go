@@ -99,13 +99,17 @@ func New(cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{cfg: cfg, token: token, auth: &auth{token: []byte(token)}, cookie: cookieNameFor(cfg.Port), backoff: newBackoff(), tmpl: tmpl, runs: newRunQueue(cfg.Runs, cfg.Queue), hub: newHub(), log: log, pages: map[string]*pageRun{}}
+	s := &Server{cfg: cfg, token: token, auth: newAuth(token), cookie: cookieNameFor(cfg.Port), backoff: newBackoff(), tmpl: tmpl, runs: newRunQueue(cfg.Runs, cfg.Queue), hub: newHub(), log: log, pages: map[string]*pageRun{}}
 	s.routes()
 	return s, nil
 }
 
 // Token is the secret the learner's URL carries; it works once.
 func (s *Server) Token() string { return s.token }
+
+// TokenSpent is closed once the token was exchanged for a session: from
+// then on it lets nobody in, and a launcher file that holds it can go.
+func (s *Server) TokenSpent() <-chan struct{} { return s.auth.spent }
 
 // Handler is the whole server, security checks first.
 func (s *Server) Handler() http.Handler {

@@ -67,9 +67,17 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()
 	if !*noOpen {
-		// The launcher file holds the token: removed when the server stops.
+		// The launcher file holds the token: removed once the browser spent
+		// it, or when the server stops.
 		if l, err := openBrowser(url); err == nil {
 			defer l.Remove()
+			go func() {
+				select {
+				case <-srv.TokenSpent():
+					_ = l.Remove()
+				case <-stop:
+				}
+			}()
 		} else {
 			fmt.Fprintln(stderr, "workbook: could not open a browser; open the link above:", err)
 		}

@@ -1,7 +1,9 @@
 package testdb
 
 import (
+	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -54,6 +56,25 @@ func TestSQLiteRefusesFileWrites(t *testing.T) {
 	}
 	m, _ := filepath.Glob(filepath.Join(dir, "*"))
 	assert.Empty(t, m, "no file was written")
+}
+
+// TestPowerfulRoleRefused: a role that may touch the server's files (here
+// a member of pg_read_server_files, which scripts/postgres.sh makes as
+// workbook_powerful for this test) gets no schema, and the plain role does.
+func TestPowerfulRoleRefused(t *testing.T) {
+	powerful := os.Getenv("WORKBOOK_POSTGRES_POWERFUL_URL")
+	if startURL == "" || powerful == "" {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("CI=true: WORKBOOK_POSTGRES_URL and WORKBOOK_POSTGRES_POWERFUL_URL must be set (scripts/postgres.sh)")
+		}
+		t.Skip("skipped: no PostgreSQL server with a powerful role (scripts/postgres.sh sets WORKBOOK_POSTGRES_POWERFUL_URL)")
+	}
+	if _, err := freshSchema(t, powerful); !errors.Is(err, ErrPowerfulRole) {
+		t.Errorf("freshSchema(the powerful role) = %v, want ErrPowerfulRole", err)
+	}
+	if _, err := freshSchema(t, startURL); err != nil {
+		t.Errorf("freshSchema(the plain role) = %v, want a schema", err)
+	}
 }
 
 func TestUnknownDialect(t *testing.T) {

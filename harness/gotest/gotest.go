@@ -19,6 +19,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/cqrsworkbook/workbook/harness"
@@ -67,7 +68,7 @@ func (e *Engine) Run(ctx context.Context, j harness.Job) (harness.Outcome, error
 		return out, err
 	}
 	defer os.RemoveAll(tmp)
-	r := run{tmp: tmp, mod: filepath.Join(tmp, "mod"), goBin: goBin}
+	r := &run{tmp: tmp, mod: filepath.Join(tmp, "mod"), goBin: goBin}
 	if err := r.writeModule(j); err != nil {
 		return out, err
 	}
@@ -132,7 +133,8 @@ func (e *Engine) Run(ctx context.Context, j harness.Job) (harness.Outcome, error
 		}
 		remaining = next
 	}
-	out.FileLimit = harness.ReachedFileLimit(filepath.Join(tmp, "scratch"), j.Limits.FileBytes)
+	out.FileLimit = harness.ReachedFileLimit(r.scratch(), j.Limits.FileBytes)
+	out.FolderLimit = r.overFolder.Load()
 	return out, nil
 }
 
@@ -145,11 +147,26 @@ var ErrMissingModules = errors.New("the go engine builds without the network, an
 type run struct {
 	tmp, mod, goBin string
 	environ         []string // see env
+	// overFolder is set once a test binary was ended because the files
+	// in scratch outgrew the run's cap.
+	overFolder atomic.Bool
+}
+
+// scratch is the test binary's temporary folder.
+func (r *run) scratch() string { return filepath.Join(r.tmp, "scratch") }
+
+// limits bound a test binary running the given number of tests: memory,
+// CPU time for each test's deadline, the size of each file and of all of
+// them in scratch; on Windows the go command, test2json and the binary
+// share one job.
+func (r *run) limits(l harness.Limits, tests int) sandbox.Limits {
+	return sandbox.Limits{MemoryBytes: l.MemoryBytes, CPU: time.Duration(tests+1)*l.TestTimeout + 10*time.Second, Processes: 4,
+		FileBytes: l.FileBytes, Folder: r.scratch(), FolderBytes: l.FolderBytes}
 }
 
 // testCmd is cmd set to run in the day's folder of the run's module, with
 // the run's environment and the memory limit.
-func (r run) testCmd(cmd *exec.Cmd, j harness.Job) *exec.Cmd {
+func (r *run) testCmd(cmd *exec.Cmd, j harness.Job) *exec.Cmd {
 	cmd.Dir = filepath.Join(r.mod, j.Chapter)
 	cmd.Env = append(append([]string(nil), r.environ...), fmt.Sprintf("GOMEMLIMIT=%d", j.Limits.MemoryBytes))
 	return cmd
@@ -159,7 +176,7 @@ func (r run) testCmd(cmd *exec.Cmd, j harness.Job) *exec.Cmd {
 // pristine files (go.mod, go.sum, the support packages) and the day's
 // package, which is the job's files and nothing else, so no assembly,
 // cgo, syso or vendor folder from anywhere can join the build.
-func (r run) writeModule(j harness.Job) error {
+func (r *run) writeModule(j harness.Job) error {
 	write := func(rel string, data []byte) error {
 		p := filepath.Join(r.mod, filepath.FromSlash(rel))
 		if err := os.MkdirAll(filepath.Dir(p), 0o700); err != nil {
@@ -187,12 +204,12 @@ func (r run) writeModule(j harness.Job) error {
 // of the user's variables but where the toolchain's caches are, offline,
 // without cgo, with flags and settings of the workbook's choosing only,
 // and temporary files in the run's folder.
-func (r run) env() ([]string, error) {
+func (r *run) env() ([]string, error) {
 	caches, err := goCaches(r.goBin)
 	if err != nil {
 		return nil, err
 	}
-	scratch := filepath.Join(r.tmp, "scratch")
+	scratch := r.scratch()
 	if err := os.Mkdir(scratch, 0o700); err != nil {
 		return nil, err
 	}
@@ -273,7 +290,7 @@ type running struct {
 
 // runBinary runs the compiled tests once and reports those that finished,
 // plus the one that was running when the binary died or timed out.
-func runBinary(ctx context.Context, r run, bin string, j harness.Job, tests []string) ([]harness.TestResult, error) {
+func runBinary(ctx context.Context, r *run, bin string, j harness.Job, tests []string) ([]harness.TestResult, error) {
 	quoted := make([]string, len(tests))
 	for i, t := range tests {
 		quoted[i] = regexp.QuoteMeta(t)
@@ -288,7 +305,7 @@ func runBinary(ctx context.Context, r run, bin string, j harness.Job, tests []st
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	// The limits pass from the go command to test2json to the test binary.
-	proc, err := sandbox.Start(cmd, limits(j.Limits, len(tests)))
+	proc, err := sandbox.Start(cmd, r.limits(j.Limits, len(tests)))
 	if err != nil {
 		return nil, fmt.Errorf("run the tests: %w", err)
 	}
@@ -360,6 +377,9 @@ loop:
 	for range events {
 	}
 	waitErr := proc.Wait()
+	if proc.OverFolder() {
+		r.overFolder.Store(true)
+	}
 	if cur != nil {
 		r := finish(cur, "fail", j)
 		switch {
@@ -391,10 +411,10 @@ loop:
 
 // passesAlone runs one test in the binary, output discarded, and reports
 // whether it passed: exit status 0, within the deadline.
-func passesAlone(ctx context.Context, r run, bin string, j harness.Job, test string) bool {
+func passesAlone(ctx context.Context, r *run, bin string, j harness.Job, test string) bool {
 	args := append([]string{"-test.paniconexit0", "-test.count=1", "-test.run=^" + regexp.QuoteMeta(test) + "$"}, j.Args...)
 	cmd := r.testCmd(exec.Command(bin, args...), j)
-	proc, err := sandbox.Start(cmd, limits(j.Limits, 1))
+	proc, err := sandbox.Start(cmd, r.limits(j.Limits, 1))
 	if err != nil {
 		return false
 	}
@@ -423,13 +443,6 @@ func framework(line string) bool {
 		}
 	}
 	return false
-}
-
-// limits bound a test binary running the given number of tests: memory,
-// and CPU time for each test's deadline; on Windows the go command,
-// test2json and the binary share one job.
-func limits(l harness.Limits, tests int) sandbox.Limits {
-	return sandbox.Limits{MemoryBytes: l.MemoryBytes, CPU: time.Duration(tests+1)*l.TestTimeout + 10*time.Second, Processes: 4, FileBytes: l.FileBytes}
 }
 
 var (

@@ -43,6 +43,7 @@ func (e *Engine) Run(ctx context.Context, j harness.Job) (harness.Outcome, error
 		}
 		out.Tests = append(out.Tests, a.results...)
 		out.FileLimit = out.FileLimit || a.fileLimit
+		out.FolderLimit = out.FolderLimit || a.folderLimit
 		if len(a.compile) > 0 {
 			out.CompileErrors = a.compile
 			return out, nil
@@ -77,6 +78,8 @@ type attempt struct {
 	failure   string // why the worker ended early, if it did
 	stderr    string
 	fileLimit bool // a file of the attempt reached the file-size limit
+	// folderLimit: the attempt's files outgrew the folder's cap
+	folderLimit bool
 }
 
 func (e *Engine) attempt(ctx context.Context, j harness.Job, tests []string) (*attempt, error) {
@@ -120,7 +123,8 @@ func (e *Engine) attempt(ctx context.Context, j harness.Job, tests []string) (*a
 	stdout := &capped{limit: j.Limits.RunOutputBytes}
 	stderr := &capped{limit: 64 << 10}
 	cmd.Stdout, cmd.Stderr = stdout, stderr
-	proc, err := sandbox.Start(cmd, sandbox.Limits{MemoryBytes: j.Limits.MemoryBytes, Processes: 1})
+	proc, err := sandbox.Start(cmd, sandbox.Limits{MemoryBytes: j.Limits.MemoryBytes, Processes: 1,
+		Folder: scratch, FolderBytes: j.Limits.FolderBytes})
 	pw.Close()
 	if err != nil {
 		return nil, fmt.Errorf("start a worker: %w", err)
@@ -206,6 +210,7 @@ loop:
 	}
 	waitErr := proc.Wait()
 	a.fileLimit = harness.ReachedFileLimit(scratch, j.Limits.FileBytes)
+	a.folderLimit = proc.OverFolder()
 	if proc.OverMemory() {
 		a.stderr = "out of memory"
 	}

@@ -9,7 +9,8 @@
 //	memory       RLIMIT_AS             parent watches RSS       job memory limit
 //	CPU          RLIMIT_CPU            RLIMIT_CPU (self)        job user-time limit
 //	processes    —                     —                        active-process limit
-//	file size    RLIMIT_FSIZE          RLIMIT_FSIZE (self)      — (the parent's temp folder cap only)
+//	file size    RLIMIT_FSIZE          RLIMIT_FSIZE (self)      — (the folder cap only)
+//	folder       parent sums it        parent sums it           parent sums it
 //	parent death Pdeathsig + stdin     stdin closes             kill-on-job-close + stdin
 //
 // A worker also ends itself when its stdin closes (see WatchParent), which is
@@ -37,12 +38,19 @@ type Limits struct {
 	// macOS, RLIMIT_FSIZE: a write past it fails with "file too large");
 	// zero means no cap.
 	FileBytes int64
+	// FolderBytes caps the total size of the files under Folder, the
+	// child's private temporary folder, on every system: the parent sums
+	// them every folderEvery and ends the child's group over the cap (see
+	// OverFolder). Zero, or no Folder, means no cap.
+	Folder      string
+	FolderBytes int64
 }
 
 // Process is a started child in a group of its own.
 type Process struct {
-	cmd *exec.Cmd
-	sys sysProcess
+	cmd    *exec.Cmd
+	sys    sysProcess
+	folder folderWatch
 }
 
 // Start starts cmd in a new process group (a Job Object on Windows) with
@@ -51,6 +59,9 @@ func Start(cmd *exec.Cmd, l Limits) (*Process, error) {
 	p := &Process{cmd: cmd}
 	if err := p.start(l); err != nil {
 		return nil, err
+	}
+	if l.Folder != "" && l.FolderBytes > 0 {
+		p.folder.watch(l.Folder, l.FolderBytes, p.kill)
 	}
 	return p, nil
 }
@@ -66,6 +77,7 @@ func (p *Process) Kill() { p.kill() }
 // is exec.Cmd.Wait's.
 func (p *Process) Wait() error {
 	err := p.cmd.Wait()
+	p.folder.stop()
 	p.release()
 	return err
 }
@@ -73,6 +85,10 @@ func (p *Process) Wait() error {
 // OverMemory reports whether the parent ended the child for using more
 // memory than its limit (on systems where the parent watches it).
 func (p *Process) OverMemory() bool { return p.overMemory() }
+
+// OverFolder reports whether the parent ended the child because the files
+// in its folder outgrew Limits.FolderBytes.
+func (p *Process) OverFolder() bool { return p.folder.over.Load() }
 
 // ErrNoResults is returned by OpenResults in a process started without a
 // results pipe.

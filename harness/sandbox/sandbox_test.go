@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -52,6 +53,19 @@ func child(what string) int {
 		sandbox.WatchParent(os.Stdin)
 		time.Sleep(time.Minute)
 		return 0
+	case "fill":
+		// Many files, each well below any file-size limit, written slowly
+		// enough for the parent to look in between; it ends on its own
+		// (status 0) if nobody stops it at fillFiles MiB.
+		dir := os.Getenv("SANDBOX_FOLDER")
+		chunk := make([]byte, 1<<20)
+		for i := range fillFiles {
+			if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("f%03d", i)), chunk, 0o600); err != nil {
+				return 2
+			}
+			time.Sleep(5 * time.Millisecond)
+		}
+		return 0
 	case "spin":
 		if err := sandbox.LimitSelf(sandbox.Limits{CPU: time.Second}); err != nil {
 			return 2
@@ -61,6 +75,9 @@ func child(what string) int {
 	}
 	return 2
 }
+
+// fillFiles is how many MiB the "fill" child writes at most.
+const fillFiles = 64
 
 func command(t *testing.T, what string) *exec.Cmd {
 	t.Helper()
@@ -157,6 +174,61 @@ func TestWatchParentEndsChildWhenStdinCloses(t *testing.T) {
 		p.Kill()
 		<-done
 		t.Fatal("child still running 10 s after its stdin closed")
+	}
+}
+
+func TestFolderCapEndsTheChild(t *testing.T) {
+	for _, tc := range []struct {
+		limit    int64
+		wantOver bool
+	}{
+		{limit: 8 << 20, wantOver: true},
+		{limit: 2 * fillFiles << 20, wantOver: false},
+	} {
+		dir := t.TempDir()
+		cmd := command(t, "fill")
+		cmd.Env = append(cmd.Env, "SANDBOX_FOLDER="+dir)
+		p, err := sandbox.Start(cmd, sandbox.Limits{Folder: dir, FolderBytes: tc.limit})
+		if err != nil {
+			t.Fatal(err)
+		}
+		err = p.Wait()
+		size := sandbox.FolderSize(dir)
+		if got := p.OverFolder(); got != tc.wantOver {
+			t.Errorf("FolderBytes %d MiB: OverFolder() = %v, want %v (the folder holds %d MiB; Wait() = %v)", tc.limit>>20, got, tc.wantOver, size>>20, err)
+		}
+		if tc.wantOver {
+			if err == nil {
+				t.Errorf("FolderBytes %d MiB: Wait() = nil, want the child killed", tc.limit>>20)
+			}
+			// Killed soon after the cap, not at the end of its writing.
+			if size >= fillFiles<<20 {
+				t.Errorf("FolderBytes %d MiB: the child wrote all %d MiB", tc.limit>>20, size>>20)
+			}
+		} else if err != nil || size != fillFiles<<20 {
+			t.Errorf("FolderBytes %d MiB: Wait() = %v with %d MiB written, want a clean exit after %d MiB", tc.limit>>20, err, size>>20, fillFiles)
+		}
+	}
+}
+
+func TestFolderSize(t *testing.T) {
+	dir := t.TempDir()
+	if got := sandbox.FolderSize(dir); got != 0 {
+		t.Errorf("FolderSize(empty) = %d, want 0", got)
+	}
+	if err := os.MkdirAll(filepath.Join(dir, "a", "b"), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	for name, n := range map[string]int{"x": 10, "a/y": 20, "a/b/z": 30} {
+		if err := os.WriteFile(filepath.Join(dir, filepath.FromSlash(name)), make([]byte, n), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got := sandbox.FolderSize(dir); got != 60 {
+		t.Errorf("FolderSize(three files in nested folders) = %d, want 60", got)
+	}
+	if got := sandbox.FolderSize(filepath.Join(dir, "missing")); got != 0 {
+		t.Errorf("FolderSize(missing) = %d, want 0", got)
 	}
 }
 
