@@ -112,7 +112,7 @@ func TestDayFilesStayOutOfTheBuild(t *testing.T) {
 					t.Fatal(err)
 				}
 				if !chapter.HasBuildLine(data) {
-					t.Errorf("%s: no //go:build ignore line above the package clause (workbook gen writes it in the files it carries; add it by hand to the others)", p)
+					t.Errorf("%s: no //go:build ignore line above the package clause (add it by hand)", p)
 				}
 			}
 		}

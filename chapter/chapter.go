@@ -5,8 +5,6 @@
 // It knows nothing of HTTP or of the engines that run the tests.
 package chapter
 
-//go:generate go run ../cmd/workbook gen
-
 import (
 	"errors"
 	"fmt"

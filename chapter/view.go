@@ -8,6 +8,8 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"sync"
+	"time"
 )
 
 // The day files (exercises/NN-*/ and solutions/NN-*/) live in the
@@ -99,17 +101,67 @@ func IsDayFolder(name string) bool {
 }
 
 // View returns the workbook's tree as learners and engines see it: day
-// files in their learner form, and exercises/go.mod and go.sum, the
+// files in their learner form, each day's folder with the files it carries
+// from an earlier day (see carry.go), and exercises/go.mod and go.sum, the
 // learner's module, under those names. Every reader of the workbook goes
-// through it; only "workbook gen", which writes the repository, does not.
+// through it.
 func View(fsys fs.FS) fs.FS {
 	if v, ok := fsys.(view); ok {
 		return v
 	}
-	return view{fsys}
+	return view{base: fsys, carried: &carriedCache{}}
 }
 
-type view struct{ base fs.FS }
+type view struct {
+	base    fs.FS
+	carried *carriedCache
+}
+
+// carriedCache composes the carried files once per view, at the first
+// look into a day's folder.
+type carriedCache struct {
+	once  sync.Once
+	files map[string][]byte
+}
+
+// carriedFile is the carried file at name (in the base's form), if any.
+func (v view) carriedFile(name string) ([]byte, bool) {
+	if !isDayFile(name) || !strings.HasPrefix(name, ExercisesDir+"/") {
+		return nil, false
+	}
+	v.carried.once.Do(func() { v.carried.files = carriedFiles(v.base) })
+	data, ok := v.carried.files[name]
+	return data, ok
+}
+
+// carriedIn lists the carried files of the day folder dir, by name.
+func (v view) carriedIn(dir string) []fs.DirEntry {
+	top, day, ok := strings.Cut(dir, "/")
+	if !ok || top != ExercisesDir || !IsDayFolder(day) || strings.Contains(day, "/") {
+		return nil
+	}
+	v.carried.once.Do(func() { v.carried.files = carriedFiles(v.base) })
+	var out []fs.DirEntry
+	for p, data := range v.carried.files {
+		if path.Dir(p) == dir {
+			out = append(out, fs.FileInfoToDirEntry(carriedInfo{name: path.Base(p), size: int64(len(data))}))
+		}
+	}
+	return out
+}
+
+// carriedInfo describes a carried file, which exists only in the view.
+type carriedInfo struct {
+	name string
+	size int64
+}
+
+func (i carriedInfo) Name() string       { return i.name }
+func (i carriedInfo) Size() int64        { return i.size }
+func (i carriedInfo) Mode() fs.FileMode  { return 0o444 }
+func (i carriedInfo) ModTime() time.Time { return time.Time{} }
+func (i carriedInfo) IsDir() bool        { return false }
+func (i carriedInfo) Sys() any           { return nil }
 
 // source maps a name in the view to the base's name.
 func (v view) source(name string) (string, error) {
@@ -133,6 +185,12 @@ func (v view) Open(name string) (fs.File, error) {
 		return nil, &fs.PathError{Op: "open", Path: name, Err: err}
 	}
 	f, err := v.base.Open(src)
+	if errors.Is(err, fs.ErrNotExist) {
+		if data, ok := v.carriedFile(name); ok {
+			data = LearnerForm(data)
+			return &memFile{Reader: bytes.NewReader(data), info: carriedInfo{name: path.Base(name), size: int64(len(data))}}, nil
+		}
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -181,14 +239,33 @@ func (v view) Stat(name string) (fs.FileInfo, error) {
 		return nil, &fs.PathError{Op: "stat", Path: name, Err: err}
 	}
 	st, err := fs.Stat(v.base, src)
+	if errors.Is(err, fs.ErrNotExist) {
+		if data, ok := v.carriedFile(name); ok {
+			return carriedInfo{name: path.Base(name), size: int64(len(LearnerForm(data)))}, nil
+		}
+	}
 	if err != nil {
 		return nil, err
 	}
 	return renamedInfo{st, path.Base(name)}, nil
 }
 
-// rename gives the entries of folder dir their names in the view.
+// rename gives the entries of folder dir their names in the view, and a
+// day's folder its carried files.
 func (v view) rename(dir string, entries []fs.DirEntry) []fs.DirEntry {
+	if carried := v.carriedIn(dir); len(carried) > 0 {
+		have := map[string]bool{}
+		for _, e := range entries {
+			have[e.Name()] = true
+		}
+		for _, e := range carried {
+			if !have[e.Name()] {
+				entries = append(entries, e)
+			}
+		}
+		sortEntries(entries)
+		return entries
+	}
 	if dir != ExercisesDir {
 		return entries
 	}

@@ -30,7 +30,7 @@ var Engines = []string{"interp", "go"}
 
 // Static checks what needs no engine: sections, code references, worked
 // example numbers, carried files and the interpreter subset.
-func Static(ch *chapter.Chapter, carried map[string][]byte) []error {
+func Static(ch *chapter.Chapter) []error {
 	var errs []error
 	md := path.Join(ch.Dir, "chapter.md")
 	secs := sections(ch)
@@ -53,7 +53,6 @@ func Static(ch *chapter.Chapter, carried map[string][]byte) []error {
 		}
 	}
 	errs = append(errs, pastedCode(ch)...)
-	errs = append(errs, chapter.Stale(ch, carried)...)
 
 	// The curriculum's own code stays inside what the interpreter runs.
 	for _, solution := range []bool{false, true} {

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"os"
 	"path"
-	"path/filepath"
 	"time"
 )
 
@@ -35,18 +34,6 @@ func writeAtomic(root *os.Root, p string, data []byte) error {
 		return err
 	}
 	return syncDir(root, dir)
-}
-
-// WriteFile replaces the file name on disk with data atomically, as
-// writeAtomic does, for the curriculum tools that write the repository
-// (workbook gen).
-func WriteFile(name string, data []byte) error {
-	root, err := os.OpenRoot(filepath.Dir(name))
-	if err != nil {
-		return err
-	}
-	defer root.Close()
-	return writeAtomic(root, filepath.Base(name), data)
 }
 
 // renameAttempts bound retry: about two seconds in all.

@@ -5,13 +5,9 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
-	"sort"
 
 	"github.com/cqrsworkbook/workbook/chapter"
 	"github.com/cqrsworkbook/workbook/check"
-	"github.com/cqrsworkbook/workbook/workspace"
 )
 
 func cmdCheck(ctx context.Context, args []string, stdout io.Writer) (int, error) {
@@ -44,13 +40,9 @@ func cmdCheck(ctx context.Context, args []string, stdout io.Writer) (int, error)
 		}
 		wb.warnProblems(stdout)
 	}
-	carried, err := chapter.Carried(wb.chapters)
-	if err != nil {
-		return exitFail, err
-	}
 	failed := 0
 	for _, ch := range selected {
-		errs := check.Static(ch, carried[ch.ID])
+		errs := check.Static(ch)
 		if !*static && ctx.Err() == nil {
 			errs = append(errs, check.Run(ctx, wb.h, ch)...)
 		}
@@ -71,48 +63,3 @@ func cmdCheck(ctx context.Context, args []string, stdout io.Writer) (int, error)
 	return exitOK, nil
 }
 
-func cmdGen(args []string, stdout io.Writer) error {
-	flags := flag.NewFlagSet("gen", flag.ContinueOnError)
-	if _, err := parseArgs(flags, args); err != nil {
-		return err
-	}
-	wb, err := openSome()
-	if err != nil {
-		return err
-	}
-	if wb.root == "" {
-		return fmt.Errorf("gen writes the repository's files: run it in a clone of the workbook")
-	}
-	wb.warnProblems(stdout)
-	carried, err := chapter.Carried(wb.chapters)
-	if err != nil {
-		return err
-	}
-	for _, ch := range wb.chapters {
-		dir := filepath.Join(wb.root, filepath.FromSlash(ch.ExerciseDir()))
-		want := carried[ch.ID]
-		names := make([]string, 0, len(want))
-		for name := range want {
-			names = append(names, name)
-		}
-		sort.Strings(names)
-		for _, name := range names {
-			if string(ch.Exercise[name]) == string(want[name]) {
-				continue
-			}
-			if err := workspace.WriteFile(filepath.Join(dir, name), chapter.SourceForm(want[name])); err != nil {
-				return err
-			}
-			fmt.Fprintf(stdout, "wrote %s/%s\n", ch.ExerciseDir(), name)
-		}
-		for name, data := range ch.Exercise {
-			if _, gen := chapter.IsGenerated(data); gen && want[name] == nil {
-				if err := os.Remove(filepath.Join(dir, name)); err != nil {
-					return err
-				}
-				fmt.Fprintf(stdout, "removed %s/%s\n", ch.ExerciseDir(), name)
-			}
-		}
-	}
-	return nil
-}

@@ -7,7 +7,6 @@
 //	              [--against exercise|solution] [--seed S] [--json]
 //	workbook handouts --out DIR [--chapters 1-3] [--edition learner|facilitator|both] [--pdf]
 //	workbook check [CHAPTER...]
-//	workbook gen
 package main
 
 import (

@@ -59,7 +59,6 @@ Usage:
       --paper a4|letter                   the paper size (default a4)
       --pdf                               also print DIR/EDITION.pdf with Chromium (exit 1 if it cannot)
   workbook check [CHAPTER...]             verify the curriculum (authors)
-  workbook gen                            refresh the given files carried from earlier chapters (authors)
   workbook version                        which workbook this is
 
 CHAPTER is a number (1, 01) or an id (01-commands). Your files are in the workbook
@@ -86,8 +85,6 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		code, err = cmdTest(ctx, args[1:], stdout, stderr)
 	case "check":
 		code, err = cmdCheck(ctx, args[1:], stdout)
-	case "gen":
-		err = cmdGen(args[1:], stdout)
 	case "handouts":
 		code, err = cmdHandouts(ctx, args[1:], stdout, stderr)
 	case "watch":
