@@ -62,4 +62,3 @@ func cmdCheck(ctx context.Context, args []string, stdout io.Writer) (int, error)
 	}
 	return exitOK, nil
 }
-
