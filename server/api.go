@@ -1,6 +1,7 @@
 package server
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -12,6 +13,7 @@ import (
 
 	"github.com/cqrsworkbook/workbook/chapter"
 	"github.com/cqrsworkbook/workbook/harness"
+	"github.com/cqrsworkbook/workbook/render"
 	"github.com/cqrsworkbook/workbook/workspace"
 )
 
@@ -21,6 +23,20 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(true)
 	_ = enc.Encode(v)
+}
+
+// writeJSONBody answers 200 with v as JSON, gzipped to a browser that
+// accepts it: for the answers that carry prose.
+func writeJSONBody(w http.ResponseWriter, r *http.Request, v any) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(true)
+	if err := enc.Encode(v); err != nil {
+		writeError(w, http.StatusInternalServerError, err.Error())
+		return
+	}
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	writeBody(w, r, buf.Bytes())
 }
 
 // apiError is the body of every error answer.
@@ -139,10 +155,11 @@ type Sections struct {
 	Wild  template.HTML `json:"wild"`
 }
 
-func (s *Server) chapterView(ch *chapter.Chapter) (*ChapterView, error) {
+// chapterView is the chapter as the learner sees it now, and its page.
+func (s *Server) chapterView(ch *chapter.Chapter) (*ChapterView, *render.Page, error) {
 	prog, err := s.cfg.Workspace.Progress()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	cp := prog.Chapter(ch.ID)
 	v := &ChapterView{ID: ch.ID, Number: ch.Number, Title: ch.Title, Summary: ch.Summary, Goals: ch.Goals, Tests: ch.Tests,
@@ -150,7 +167,7 @@ func (s *Server) chapterView(ch *chapter.Chapter) (*ChapterView, error) {
 	for _, name := range ch.LearnerFiles {
 		_, etag, err := s.cfg.Workspace.Read(ch.ID, name)
 		if err != nil && !errors.Is(err, workspace.ErrNotFound) {
-			return nil, err
+			return nil, nil, err
 		}
 		v.Files = append(v.Files, FileInfo{Name: name, Kind: "learner", ETag: etag})
 	}
@@ -172,7 +189,7 @@ func (s *Server) chapterView(ch *chapter.Chapter) (*ChapterView, error) {
 	}
 	page, err := s.cfg.Renderer.Chapter(ch)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	v.Sections = Sections{Title: page.Title, Intro: page.IntroBody, Part1: page.Part1, Wild: page.Wild}
 	if page.Title == "" {
@@ -192,7 +209,7 @@ func (s *Server) chapterView(ch *chapter.Chapter) (*ChapterView, error) {
 			v.Next = s.cfg.Chapters[i+1].ID
 		}
 	}
-	return v, nil
+	return v, page, nil
 }
 
 // ChapterSummary is one entry of GET /api/chapters.
@@ -231,12 +248,12 @@ func (s *Server) apiChapter(w http.ResponseWriter, r *http.Request) {
 	if ch == nil {
 		return
 	}
-	v, err := s.chapterView(ch)
+	v, _, err := s.chapterView(ch)
 	if err != nil {
 		s.fail(w, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, v)
+	writeJSONBody(w, r, v)
 }
 
 // FileBody is a file's content in requests and answers.

@@ -129,13 +129,13 @@ func (s *Server) sendOn(w http.ResponseWriter, target string) {
 <meta http-equiv="refresh" content="0;url=%s">
 <title>Signed in · CQRS Workbook</title>
 <link rel="icon" href="data:,">
-<link rel="stylesheet" href="/static/app.css">
+<link rel="stylesheet" href="%s">
 </head>
 <body class="home">
 <main><p>Signed in. <a href="%s">Open the workbook</a> if it does not open by itself.</p></main>
 </body>
 </html>
-`, t, t)
+`, t, assetURL("app.css"), t)
 }
 
 // sameOriginTarget is where the sign-in sends the browser on: the request's

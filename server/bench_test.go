@@ -1,9 +1,6 @@
 package server_test
 
 import (
-	"bytes"
-	"compress/gzip"
-	"io/fs"
 	"net/http"
 	"os"
 	"os/exec"
@@ -20,7 +17,6 @@ import (
 	"github.com/cqrsworkbook/workbook/harness"
 	"github.com/cqrsworkbook/workbook/harness/gotest"
 	"github.com/cqrsworkbook/workbook/harness/interp"
-	"github.com/cqrsworkbook/workbook/site"
 )
 
 // BenchmarkRunRequest measures a run request for chapter 1's example suite
@@ -71,32 +67,32 @@ func BenchmarkRunRequest(b *testing.B) {
 	})
 }
 
-// BenchmarkPageWeight reports what the chapter page downloads: its script,
-// the editor bundle and the styles, gzipped.
+// BenchmarkPageWeight reports what a day's page weighs as served to a
+// browser that accepts gzip: the page itself, and the script, editor bundle
+// and styles it loads (the raw sizes too, for comparison).
 func BenchmarkPageWeight(b *testing.B) {
-	total, gz := 0, 0
+	f := newFixture(b, map[string]harness.Engine{"interp": &blockingEngine{release: closed()}}, 1, 1)
+	var page, assets, raw int
 	for i := 0; i < b.N; i++ {
-		total, gz = 0, 0
-		for _, name := range []string{"static/app.js", "static/editor.js", "static/app.css"} {
-			data, err := fs.ReadFile(site.FS, name)
-			if err != nil {
-				b.Fatal(err)
+		page, assets, raw = 0, 0, 0
+		_, body, _ := f.do(b, "GET", "/chapters/08-process-managers", "", map[string]string{"Accept-Encoding": "gzip"})
+		page = len(body)
+		for _, name := range []string{"app.js", "editor.js", "app.css", "code.css"} {
+			status, body, hdr := f.do(b, "GET", "/static/"+name, "", map[string]string{"Accept-Encoding": "gzip"})
+			if status != 200 || hdr.Get("Content-Encoding") != "gzip" {
+				b.Fatalf("GET /static/%s = %d, %q", name, status, hdr.Get("Content-Encoding"))
 			}
-			total += len(data)
-			gz += gzipSize(data)
+			assets += len(body)
+			_, plain, _ := f.do(b, "GET", "/static/"+name, "", map[string]string{"Accept-Encoding": "identity"})
+			raw += len(plain)
 		}
 	}
-	b.ReportMetric(float64(total), "bytes")
-	b.ReportMetric(float64(gz), "gzip-bytes")
+	b.ReportMetric(float64(page), "page-bytes")
+	b.ReportMetric(float64(assets), "assets-bytes")
+	b.ReportMetric(float64(page+assets), "served-bytes")
+	b.ReportMetric(float64(raw), "assets-raw-bytes")
 }
 
-func gzipSize(data []byte) int {
-	var buf bytes.Buffer
-	w, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
-	_, _ = w.Write(data)
-	_ = w.Close()
-	return buf.Len()
-}
 
 // BenchmarkIdleMemory starts a workbook server in a process of its own,
 // loads the home page and a chapter page, lets it settle, and reports its

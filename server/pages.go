@@ -26,7 +26,7 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) {
 	}
 	d := homeData{Chapters: list, Stars: prog.StarCount(), Total: 2 * len(list)}
 	d.Continue = continueWith(list, prog)
-	s.page(w, "home.html", d)
+	s.page(w, r, "home.html", d)
 }
 
 // continueWith is the chapter to go on with: the last one opened unless it
@@ -60,17 +60,12 @@ func (s *Server) chapterPage(w http.ResponseWriter, r *http.Request) {
 	if ch == nil {
 		return
 	}
-	v, err := s.chapterView(ch)
+	v, page, err := s.chapterView(ch)
 	if err != nil {
 		s.failPage(w, err)
 		return
 	}
 	if _, err := s.cfg.Workspace.UpdateProgress(func(p *workspace.Progress) { p.Last = ch.ID }); err != nil {
-		s.failPage(w, err)
-		return
-	}
-	page, err := s.cfg.Renderer.Chapter(ch)
-	if err != nil {
 		s.failPage(w, err)
 		return
 	}
@@ -80,24 +75,28 @@ func (s *Server) chapterPage(w http.ResponseWriter, r *http.Request) {
 			toc = append(toc, h)
 		}
 	}
+	// The page's script gets the view without the prose, which the page
+	// itself shows (the prose is most of a page's weight).
+	data := *v
+	data.Sections = Sections{}
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(true) // keeps "</script>" out of the element
-	if err := enc.Encode(v); err != nil {
+	if err := enc.Encode(&data); err != nil {
 		s.failPage(w, err)
 		return
 	}
-	s.page(w, "chapter.html", chapterData{ChapterView: v, TOC: toc, Data: template.JS(buf.String())})
+	s.page(w, r, "chapter.html", chapterData{ChapterView: v, TOC: toc, Data: template.JS(buf.String())})
 }
 
-func (s *Server) page(w http.ResponseWriter, name string, data any) {
+func (s *Server) page(w http.ResponseWriter, r *http.Request, name string, data any) {
 	var buf bytes.Buffer
 	if err := s.tmpl.ExecuteTemplate(&buf, name, data); err != nil {
 		s.failPage(w, err)
 		return
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	_, _ = w.Write(buf.Bytes())
+	writeBody(w, r, buf.Bytes())
 }
 
 func (s *Server) failPage(w http.ResponseWriter, err error) {

@@ -13,7 +13,6 @@ import (
 	"encoding/hex"
 	"fmt"
 	"html/template"
-	"io/fs"
 	"log/slog"
 	"net"
 	"net/http"
@@ -119,12 +118,7 @@ func (s *Server) Handler() http.Handler {
 
 func (s *Server) routes() {
 	m := http.NewServeMux()
-	static, _ := fs.Sub(site.FS, "static")
-	m.Handle("GET /static/", http.StripPrefix("/static/", staticHandler(static)))
-	m.HandleFunc("GET /static/code.css", func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "text/css; charset=utf-8")
-		_, _ = w.Write([]byte(render.CSS()))
-	})
+	m.HandleFunc("GET /static/", serveAsset)
 	m.HandleFunc("GET /{$}", s.home)
 	m.HandleFunc("GET /chapters/{id}", s.chapterPage)
 
@@ -172,7 +166,7 @@ func (s *Server) secure(next http.Handler) http.Handler {
 		}
 		// Static assets are the same for everyone and hold nothing private;
 		// the sign-in page needs its stylesheet.
-		public := r.Method == http.MethodGet && strings.HasPrefix(r.URL.Path, "/static/")
+		public := (r.Method == http.MethodGet || r.Method == http.MethodHead) && strings.HasPrefix(r.URL.Path, "/static/")
 		if !public && !s.signedIn(r) {
 			s.unauthorized(w, r, false)
 			return
@@ -207,14 +201,6 @@ func loopbackHost(hostport string) bool {
 	return false
 }
 
-func staticHandler(fsys fs.FS) http.Handler {
-	files := http.FileServerFS(fsys)
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Cache-Control", "no-cache")
-		files.ServeHTTP(w, r)
-	})
-}
-
 // Shutdown ends every run and event stream.
 func (s *Server) Shutdown() {
 	s.mu.Lock()
@@ -229,4 +215,5 @@ var funcs = template.FuncMap{
 	"stars": func(n int) []int { return make([]int, n) },
 	"add":   func(a, b int) int { return a + b },
 	"since": func(t time.Time) string { return time.Since(t).Round(time.Second).String() },
+	"asset": assetURL,
 }
