@@ -2,7 +2,10 @@ package harness_test
 
 import (
 	"context"
+	"fmt"
 	"os"
+	"os/exec"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -172,4 +175,63 @@ func BenchmarkStart(b *testing.B) {
 			}
 		}
 	})
+}
+
+// BenchmarkFirstRun measures the first run of a fresh process (as the
+// first run after the workbook starts: chapter 1's example suite in the
+// interpreter, the chapters already loaded) against the warm run that
+// follows it in the same process, each in a child process of its own:
+//
+//	go test -run '^$' -bench FirstRun -benchtime 5x ./harness/
+func BenchmarkFirstRun(b *testing.B) {
+	exe, err := os.Executable()
+	if err != nil {
+		b.Fatal(err)
+	}
+	var first, warm time.Duration
+	for i := 0; i < b.N; i++ {
+		cmd := exec.Command(exe, "-test.run=^TestFirstRunChild$", "-test.v")
+		cmd.Env = append(os.Environ(), firstRunEnv+"=1")
+		out, err := cmd.CombinedOutput()
+		if err != nil {
+			b.Fatalf("child: %v\n%s", err, out)
+		}
+		m := regexp.MustCompile(`first=(\d+)us warm=(\d+)us`).FindSubmatch(out)
+		if m == nil {
+			b.Fatalf("child said:\n%s", out)
+		}
+		f, _ := strconv.Atoi(string(m[1]))
+		w, _ := strconv.Atoi(string(m[2]))
+		first += time.Duration(f) * time.Microsecond
+		warm += time.Duration(w) * time.Microsecond
+	}
+	b.ReportMetric(float64(first.Milliseconds())/float64(b.N), "first-ms")
+	b.ReportMetric(float64(warm.Milliseconds())/float64(b.N), "warm-ms")
+	b.ReportMetric(float64(first)/float64(warm), "first/warm")
+}
+
+const firstRunEnv = "HARNESS_FIRST_RUN_CHILD"
+
+// TestFirstRunChild is BenchmarkFirstRun's child; it does nothing in a
+// plain test run.
+func TestFirstRunChild(t *testing.T) {
+	if os.Getenv(firstRunEnv) == "" {
+		t.Skip("run by BenchmarkFirstRun")
+	}
+	chapters, h := workbook(t, 5*time.Second)
+	ch, err := chapter.Lookup(chapters, "1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	req := harness.Request{Chapter: ch, Engine: "interp", Suite: chapter.Example, Solution: true}
+	var took [2]time.Duration
+	for i := range took {
+		t0 := time.Now()
+		rep, err := h.Run(context.Background(), req)
+		took[i] = time.Since(t0)
+		if err != nil || rep.Status != harness.Pass {
+			t.Fatalf("run %d: %v %+v", i, err, rep)
+		}
+	}
+	fmt.Printf("first=%dus warm=%dus\n", took[0].Microseconds(), took[1].Microseconds())
 }

@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"go/ast"
-	"go/importer"
 	"go/parser"
 	"go/scanner"
 	"go/token"
@@ -16,7 +15,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/cqrsworkbook/workbook/harness/symbols"
 )
@@ -425,35 +423,6 @@ func checkCall(n *ast.CallExpr, info *types.Info, at func(token.Pos, string, ...
 			at(sel.Sel.Pos(), "the interpreter cannot infer %d type arguments: write them out, %s[...](...)"+goEngineNote, inst.TypeArgs.Len(), sel.Sel.Name)
 		}
 	}
-}
-
-// stdImporter type-checks the standard library from source when a Go
-// toolchain's sources are on this machine, once per process; without them
-// (the interpreter needs no toolchain) every import is an empty package and
-// the checks fall back on what the learner's own code shows.
-var stdImporter = &cachingImporter{}
-
-type cachingImporter struct {
-	mu   sync.Mutex
-	src  types.Importer
-	fset *token.FileSet
-}
-
-func (c *cachingImporter) Import(p string) (*types.Package, error) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.src == nil {
-		c.fset = token.NewFileSet()
-		c.src = importer.ForCompiler(c.fset, "source", nil)
-	}
-	if symbols.IsAllowed(p) && !strings.Contains(p, ".") {
-		if pkg, err := c.src.Import(p); err == nil {
-			return pkg, nil
-		}
-	}
-	pkg := types.NewPackage(p, path.Base(p))
-	pkg.MarkComplete()
-	return pkg, nil
 }
 
 // unavailableWhy says why a name of the package at path is kept from
