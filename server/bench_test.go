@@ -93,7 +93,6 @@ func BenchmarkPageWeight(b *testing.B) {
 	b.ReportMetric(float64(raw), "assets-raw-bytes")
 }
 
-
 // BenchmarkIdleMemory starts a workbook server in a process of its own,
 // loads the home page and a chapter page, lets it settle, and reports its
 // resident memory (VmRSS).
