@@ -136,6 +136,9 @@ type Request struct {
 	Scale int
 	// Tests, when set, narrows the suite to the tests named.
 	Tests []string
+	// Part, when 1 or 2, narrows the suite to that part's tests (the page
+	// runs only Part 1's while Part 2 is locked).
+	Part int
 }
 
 // AfterTimeout is the message of the tests a run skips once one test has
@@ -184,12 +187,24 @@ func (h *Harness) Run(ctx context.Context, req Request) (*Report, error) {
 		}
 		selected = narrowed
 	}
+	if req.Part != 0 {
+		var part []chapter.Test
+		for _, t := range selected {
+			if t.Part == req.Part {
+				part = append(part, t)
+			}
+		}
+		if len(part) == 0 {
+			return nil, fmt.Errorf("%w: no test of Part %d in the %s suite of %s", ErrUsage, req.Part, req.Suite, ch.ID)
+		}
+		selected = part
+	}
 
 	// Preflight: what the engine would reject, said kindly and at the line.
 	// The learner's files are held to what learner code may use; the
 	// interpreter's gaps are looked for in every file.
 	for _, d := range preflight.Check(files, ch.LearnerFiles, eng.Interpreted()) {
-		rep.CompileErrors = append(rep.CompileErrors, CompileError{Kind: d.Kind, File: d.File, Line: d.Line, Col: d.Col, Message: d.Message})
+		rep.CompileErrors = append(rep.CompileErrors, CompileError{Kind: d.Kind, File: d.File, Line: d.Line, Col: d.Col, Message: d.Message, GoEngineRuns: d.GoEngineRuns})
 	}
 	if len(rep.CompileErrors) > 0 {
 		h.notRun(rep, selected, notRunWhy(rep.CompileErrors))
@@ -240,9 +255,26 @@ func (h *Harness) Run(ctx context.Context, req Request) (*Report, error) {
 			r.File, r.Line = file, line
 		}
 		rep.Tests = append(rep.Tests, r)
+		if r.Status == Pass {
+			rep.Answers = append(rep.Answers, answersIn(r)...)
+		}
 	}
 	rep.tally()
 	return rep, nil
+}
+
+// answersIn are the puzzle answers a passing test logged (see
+// puzzle.Check): the learner's own, for the page to show.
+func answersIn(t TestResult) []Answer {
+	var out []Answer
+	for _, m := range answerLine.FindAllStringSubmatch(t.Message+"\n"+t.Output, -1) {
+		v, err := strconv.ParseInt(m[2], 10, 64)
+		if err != nil {
+			continue
+		}
+		out = append(out, Answer{Part: int(m[1][len(m[1])-1] - '0'), Value: v})
+	}
+	return out
 }
 
 // wroteTooMuch says why a run that failed wrote too much, or "" if it did
@@ -280,11 +312,11 @@ func ClipMessage(msg string) string {
 // interpreter cannot run (which the go engine would).
 func notRunWhy(errs []CompileError) string {
 	for _, e := range errs {
-		if e.Kind != "interpreter" {
+		if !e.GoEngineRuns {
 			return "not run: the code does not compile"
 		}
 	}
-	return "not run: the interpreter cannot run this code (see above); --engine go runs it as it is"
+	return "not run: the interpreter cannot run this code (see above); the go engine runs it as it is"
 }
 
 func (h *Harness) notRun(rep *Report, tests []chapter.Test, why string) {

@@ -2,6 +2,7 @@ package harness_test
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -24,6 +25,7 @@ type fixture struct {
 	message map[string]string // a substring of the test's message, likewise
 	output  map[string]string // a substring of the test's output, likewise
 	compile map[string]string // "file:line:col substring" of a compile error, likewise (empty: none)
+	line    map[string]string // "file:line" the test's result points at, likewise (empty: not checked)
 	probe   bool              // the files name $PROBE, a path that must not exist after the run
 	files   map[string][]byte
 }
@@ -41,7 +43,7 @@ func loadFixtures(t *testing.T) []fixture {
 			t.Fatal(err)
 		}
 		fx := fixture{name: strings.TrimSuffix(filepath.Base(p), ".txtar"), chapter: "1", files: map[string][]byte{}, status: map[string]string{}, message: map[string]string{},
-			output: map[string]string{}, compile: map[string]string{}}
+			output: map[string]string{}, compile: map[string]string{}, line: map[string]string{}}
 		for _, f := range a.Files {
 			if f.Name != "want" {
 				fx.files[f.Name] = f.Data
@@ -65,6 +67,8 @@ func loadFixtures(t *testing.T) []fixture {
 					fx.output[engine] = val
 				case "compile":
 					fx.compile[engine] = val
+				case "line":
+					fx.line[engine] = val
 				case "probe":
 					fx.probe = true
 				default:
@@ -122,6 +126,9 @@ func TestHostileLearnerCode(t *testing.T) {
 				}
 				if want := forEngine(fx.output, engine); !strings.Contains(got.Output, want) {
 					t.Errorf("output = %q, want it to contain %q", clip(got.Output, 300), want)
+				}
+				if want := forEngine(fx.line, engine); want != "" && fmt.Sprintf("%s:%d", got.File, got.Line) != want {
+					t.Errorf("File:Line = %s:%d, want %s (message %q)", got.File, got.Line, want, got.Message)
 				}
 				if want := forEngine(fx.compile, engine); want != "" {
 					checkCompile(t, rep.CompileErrors, want)

@@ -29,9 +29,18 @@ type Report struct {
 	Problem       string         `json:"problem,omitempty"`
 	CompileErrors []CompileError `json:"compile_errors"`
 	Tests         []TestResult   `json:"tests"`
-	Passed        int            `json:"passed"`
-	Failed        int            `json:"failed"`
-	DurationMS    int64          `json:"duration_ms"`
+	// Answers are the puzzle answers of the passing puzzle tests.
+	Answers    []Answer `json:"answers,omitempty"`
+	Passed     int      `json:"passed"`
+	Failed     int      `json:"failed"`
+	DurationMS int64    `json:"duration_ms"`
+}
+
+// Answer is a puzzle answer: the number a day's puzzle test computed from
+// the learner's code for the puzzle input, when it was the right one.
+type Answer struct {
+	Part  int   `json:"part"`
+	Value int64 `json:"value"`
 }
 
 // CompileError is a problem found before any test ran: a syntax or type
@@ -40,12 +49,16 @@ type Report struct {
 type CompileError struct {
 	// Kind is "compile" (the engine or the parser refused the code),
 	// "import" (a package outside the allowlist) or "interpreter" (Go the
-	// interpreter cannot run yet; the go engine runs it as is).
+	// interpreter cannot run yet, which GoEngineRuns says the go engine
+	// runs as it is; or what go test refuses too, so both engines agree).
 	Kind    string `json:"kind"`
 	File    string `json:"file"`
 	Line    int    `json:"line"`
 	Col     int    `json:"col"`
 	Message string `json:"message"`
+	// GoEngineRuns says that the go engine runs this code as it is: each
+	// client says how to choose it (the CLI names its flag).
+	GoEngineRuns bool `json:"go_engine_runs,omitempty"`
 }
 
 // TestResult is the outcome of one test function.

@@ -51,7 +51,8 @@ Usage:
   workbook progress                       your stars, day by day
   workbook reset CHAPTER [FILE]           put the stub back (your code stays in the history)
   workbook solution [CHAPTER] [--part N] [--force]
-                                          the reference solution, once the part passes
+                                          a part's reference solution, that part's code
+                                          only, once the part passes
   workbook handouts --out DIR [flags]     printable workshop handouts (facilitators)
       --chapters 1-3|1,3|2                which chapters (default all)
       --edition learner|facilitator|both  which edition (default both: DIR/learner/, DIR/facilitator/)
@@ -424,7 +425,9 @@ func printReport(w io.Writer, v reportView, rep *harness.Report) {
 		return
 	}
 	blame := map[string]bool{}
+	goEngineRuns := false
 	for _, ce := range rep.CompileErrors {
+		goEngineRuns = goEngineRuns || ce.GoEngineRuns
 		label := compileLabel[ce.Kind]
 		if label == "" {
 			label = "does not compile"
@@ -437,6 +440,11 @@ func printReport(w io.Writer, v reportView, rep *harness.Report) {
 		fmt.Fprintf(w, "  %s: %s%s\n", label, loc, ce.Message)
 	}
 	if len(rep.CompileErrors) > 0 {
+		if goEngineRuns && rep.Engine != "go" {
+			// The report says which engine runs the code; the terminal's
+			// way to choose it is a flag.
+			fmt.Fprintf(w, "  The go engine runs this code as it is: workbook test %d --engine go\n", ch.Number)
+		}
 		fmt.Fprintln(w)
 	}
 	width := 0

@@ -198,19 +198,20 @@ func TestRead(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("read 1 = %d, stderr %q", code, stderr)
 	}
-	for _, want := range []string{"# Day 1:", "## Part 1", "### Worked example", "// chapters/01-commands/examples/", "Part 2 opens when Part 1 passes"} {
+	for _, want := range []string{"# Day 1:", "## Part 1", "### Worked example", "// chapters/01-commands/examples/", "Part 2 opens when Part 1 passes",
+		"Run it in your workbook folder: `workbook test 1`"} { // the terminal's note ends the puzzle
 		if !strings.Contains(out, want) {
 			t.Errorf("read 1: no %q in the output", want)
 		}
 	}
-	for _, spoiler := range []string{"## Part 2", "hints:", "facilitator:", "```go file="} {
+	for _, spoiler := range []string{"## Part 2", "hints:", "facilitator:", "```go file=", "**Run example**"} {
 		if strings.Contains(out, spoiler) {
 			t.Errorf("read 1: %q in the output", spoiler)
 		}
 	}
 	code, out, _ = runCLI(t, "read", "1", "--all")
-	if code != exitOK || !strings.Contains(out, "## Part 2") || !strings.Contains(out, "## In the wild") {
-		t.Errorf("read 1 --all = %d, want Part 2 and In the wild in %d bytes", code, len(out))
+	if code != exitOK || !strings.Contains(out, "## Part 2") || !strings.Contains(out, "## In the wild") || strings.Count(out, "`go test ./01-commands/`") != 2 {
+		t.Errorf("read 1 --all = %d, want Part 2, In the wild and both puzzles' notes in %d bytes", code, len(out))
 	}
 }
 

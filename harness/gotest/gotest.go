@@ -27,7 +27,7 @@ import (
 )
 
 // ErrNoToolchain is returned when there is no go command to run.
-var ErrNoToolchain = errors.New("the go engine needs the Go toolchain on PATH, as new as the go line of your folder's go.mod: install it from https://go.dev/dl/, or use the interpreter: --engine interp")
+var ErrNoToolchain = errors.New("the go engine needs the Go toolchain on PATH, as new as the go line of your folder's go.mod: install it from https://go.dev/dl/, or use the interpreter engine, which needs nothing installed")
 
 // Engine runs tests with the go tool.
 type Engine struct {

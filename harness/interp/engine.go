@@ -32,14 +32,88 @@ type Engine struct {
 func (e *Engine) Interpreted() bool { return true }
 
 // Run runs the job's tests, in as many workers as it takes for every test to
-// get a status.
+// get a status, and says each panic as go test would, at its line (see
+// place).
 func (e *Engine) Run(ctx context.Context, j harness.Job) (harness.Outcome, error) {
+	panics := map[string]*panicReport{}
+	out, err := e.runAll(ctx, j, panics)
+	if err != nil {
+		return out, err
+	}
+	e.place(ctx, j, panics)
+	for i := range out.Tests {
+		r := &out.Tests[i]
+		if p := panics[r.Name]; p != nil {
+			r.Message = strings.TrimSpace(joinNonEmpty(r.Message, p.text()))
+			r.File, r.Line = p.File, p.Line
+		}
+	}
+	return out, nil
+}
+
+// text is the panic as the test's message ends with it.
+func (p *panicReport) text() string {
+	s := "panic: " + p.Message
+	if !p.Exact && p.Func != "" && !strings.HasPrefix(p.Message, "TODO(") {
+		s += fmt.Sprintf("\n(in %s, at or after line %d: the interpreter knows the function, not the exact line; the go engine shows the line)", p.Func, p.Line)
+	}
+	return s
+}
+
+// place puts each runtime error that the interpreter could place only in
+// its function at its line, in go test's words, with one locate run (see
+// instrument) of the tests that had one; a test that does not panic the
+// same way there keeps what the first run said. A failed type assertion,
+// which yaegi places itself, gets go test's words from the source's types.
+func (e *Engine) place(ctx context.Context, j harness.Job, panics map[string]*panicReport) {
+	var targets []target
+	var tests []string
+	for _, name := range j.Tests {
+		p := panics[name]
+		switch {
+		case p == nil:
+		case p.Kind == faultAssert && p.Exact:
+			p.Message = assertWords(j.Files, p.File, p.Line, p.Col, p.Message)
+		case !p.Exact && locatable(p.Kind) && p.Col > 0:
+			targets = append(targets, target{File: p.File, Line: p.Line, Col: p.Col, Kind: p.Kind})
+			tests = append(tests, name)
+		}
+	}
+	if len(tests) == 0 || ctx.Err() != nil {
+		return
+	}
+	files, ok := instrument(j.Files, targets)
+	if !ok {
+		return
+	}
+	lj := j
+	lj.Files = files
+	a, err := e.attempt(ctx, lj, tests, true)
+	if err != nil {
+		return
+	}
+	for name, q := range a.panics {
+		if p := panics[name]; p != nil && q.Exact && q.Kind == p.Kind {
+			msg := p.Message
+			*p = *q
+			if p.Kind == faultPanic {
+				p.Message = msg // the learner's value, which the check does not see
+			}
+		}
+	}
+}
+
+// runAll runs the job's tests and keeps their panics by test name.
+func (e *Engine) runAll(ctx context.Context, j harness.Job, panics map[string]*panicReport) (harness.Outcome, error) {
 	var out harness.Outcome
 	remaining := j.Tests
 	for len(remaining) > 0 {
-		a, err := e.attempt(ctx, j, remaining)
+		a, err := e.attempt(ctx, j, remaining, false)
 		if err != nil {
 			return out, err
+		}
+		for name, p := range a.panics {
+			panics[name] = p
 		}
 		out.Tests = append(out.Tests, a.results...)
 		out.FileLimit = out.FileLimit || a.fileLimit
@@ -73,7 +147,8 @@ func (e *Engine) Run(ctx context.Context, j harness.Job) (harness.Outcome, error
 }
 
 type attempt struct {
-	results   []harness.TestResult // in order, a prefix of the tests asked for
+	results   []harness.TestResult    // in order, a prefix of the tests asked for
+	panics    map[string]*panicReport // the tests' panics, by name
 	compile   []harness.CompileError
 	failure   string // why the worker ended early, if it did
 	stderr    string
@@ -82,7 +157,9 @@ type attempt struct {
 	folderLimit bool
 }
 
-func (e *Engine) attempt(ctx context.Context, j harness.Job, tests []string) (*attempt, error) {
+// attempt runs tests in one worker; locate makes it a locate run, whose
+// files call the checks.
+func (e *Engine) attempt(ctx context.Context, j harness.Job, tests []string, locate bool) (*attempt, error) {
 	exe := e.Exe
 	if exe == "" {
 		var err error
@@ -92,7 +169,7 @@ func (e *Engine) attempt(ctx context.Context, j harness.Job, tests []string) (*a
 	}
 	payload, err := json.Marshal(job{
 		ImportPath: j.ImportPath, Files: j.Files, Support: j.Support, Tests: tests, Args: j.Args,
-		Limits: j.Limits, RunBudget: time.Duration(len(tests)+1) * j.Limits.TestTimeout,
+		Limits: j.Limits, RunBudget: time.Duration(len(tests)+1) * j.Limits.TestTimeout, Locate: locate,
 	})
 	if err != nil {
 		return nil, err
@@ -148,7 +225,7 @@ func (e *Engine) attempt(ctx context.Context, j harness.Job, tests []string) (*a
 		}
 	}()
 
-	a := &attempt{}
+	a := &attempt{panics: map[string]*panicReport{}}
 	grace := e.StartGrace
 	if grace == 0 {
 		grace = 10 * time.Second
@@ -178,8 +255,7 @@ loop:
 				resetTimer(timer, j.Limits.TestTimeout)
 			case "end":
 				index[ev.Test] = len(a.results)
-				a.results = append(a.results, harness.TestResult{Name: ev.Test, Status: ev.Status, Message: ev.Message,
-					Output: ev.Output, DurationMS: ev.DurationMS, File: ev.File, Line: ev.Line})
+				a.end(ev)
 				current = ""
 			case "message":
 				if i, ok := index[ev.Test]; ok {
@@ -204,7 +280,7 @@ loop:
 	// Drain what is left, so a late "end" is not lost and the reader ends.
 	for ev := range events {
 		if ev.Type == "end" && current == ev.Test {
-			a.results = append(a.results, harness.TestResult{Name: ev.Test, Status: ev.Status, Message: ev.Message, Output: ev.Output, DurationMS: ev.DurationMS, File: ev.File, Line: ev.Line})
+			a.end(ev)
 			current = ""
 		}
 	}
@@ -247,6 +323,15 @@ loop:
 		a.results = append(a.results, r)
 	}
 	return a, nil
+}
+
+// end keeps a test's result, and its panic apart from its message.
+func (a *attempt) end(ev event) {
+	a.results = append(a.results, harness.TestResult{Name: ev.Test, Status: ev.Status, Message: ev.Message,
+		Output: ev.Output, DurationMS: ev.DurationMS, File: ev.File, Line: ev.Line})
+	if ev.Panic != nil {
+		a.panics[ev.Test] = ev.Panic
+	}
 }
 
 func resetTimer(t *time.Timer, d time.Duration) {

@@ -28,6 +28,23 @@ type job struct {
 	Limits     harness.Limits
 	// RunBudget bounds the worker's CPU time, a backstop for the deadline.
 	RunBudget time.Duration
+	// Locate marks a locate run: the files call the checks of
+	// locateExports, which the worker gives the interpreter.
+	Locate bool
+}
+
+// panicReport is a test's panic as the worker saw it.
+type panicReport struct {
+	Kind    faultKind `json:"kind,omitempty"`
+	Message string    `json:"message"` // in go test's words, as far as they are known
+	// File and Line are where it happened: the panic's own line when Exact,
+	// else the first statement of the function it happened in (Func), at
+	// Col, which is all yaegi says.
+	File  string `json:"file,omitempty"`
+	Line  int    `json:"line,omitempty"`
+	Col   int    `json:"col,omitempty"`
+	Func  string `json:"func,omitempty"`
+	Exact bool   `json:"exact,omitempty"`
 }
 
 // event is one line the worker writes on the results pipe.
@@ -42,4 +59,5 @@ type event struct {
 	File       string                 `json:"file,omitempty"`
 	Line       int                    `json:"line,omitempty"`
 	Errors     []harness.CompileError `json:"errors,omitempty"`
+	Panic      *panicReport           `json:"panic,omitempty"`
 }

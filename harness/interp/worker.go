@@ -105,6 +105,12 @@ func run(j job, rep *reporter) int {
 		fmt.Fprintln(os.Stderr, "workbook worker: symbols:", err)
 		return 2
 	}
+	if j.Locate {
+		if err := in.Use(locateExports); err != nil {
+			fmt.Fprintln(os.Stderr, "workbook worker: checks:", err)
+			return 2
+		}
+	}
 	log.SetOutput(capt.writer())
 	log.SetFlags(0)
 
@@ -130,7 +136,7 @@ func run(j job, rep *reporter) int {
 			}})
 			continue
 		}
-		tests = append(tests, testing.InternalTest{Name: name, F: wrap(name, fn, rep, capt, panics, j.ImportPath)})
+		tests = append(tests, testing.InternalTest{Name: name, F: wrap(name, fn, rep, capt, panics, j)})
 	}
 	done := make(chan struct{})
 	fw := newFramework(rep, done)
@@ -153,7 +159,7 @@ func load(in *interp.Interpreter, importPath string) (errs []harness.CompileErro
 	defer func() {
 		// The interpreter panics on some code it cannot compile.
 		if r := recover(); r != nil {
-			errs = []harness.CompileError{{Kind: "interpreter", Message: fmt.Sprintf("the interpreter could not load this code (%v): it may use Go it cannot run yet; try --engine go", r)}}
+			errs = []harness.CompileError{{Kind: "interpreter", GoEngineRuns: true, Message: fmt.Sprintf("the interpreter could not load this code (%v): it may use Go it cannot run yet, which the go engine runs as it is", r)}}
 		}
 	}()
 	if err := in.EvalTest(importPath); err != nil {
@@ -217,11 +223,14 @@ func displayFile(p, importPath string) string {
 	return strings.TrimPrefix(p, "src/")
 }
 
+// panicPos is the line yaegi writes for each interpreted function a panic
+// goes through, innermost first: the position of the function's first
+// statement, not of the panic (yaegi v0.16.1 loses the node that panicked).
 var panicPos = regexp.MustCompile(`(?m)^(\S+?\.go):(\d+):(\d+): panic: (?:\S+/)?[^./\s]+\.([\w.]+)\(`)
 
 // wrap runs one test with its output captured and any panic turned into
 // the test's error, and reports it.
-func wrap(name string, fn func(*testing.T), rep *reporter, capt *capture, panics *lockedBuffer, importPath string) func(*testing.T) {
+func wrap(name string, fn func(*testing.T), rep *reporter, capt *capture, panics *lockedBuffer, j job) func(*testing.T) {
 	return func(t *testing.T) {
 		rep.send(event{Type: "start", Test: name})
 		panics.Reset()
@@ -234,18 +243,11 @@ func wrap(name string, fn func(*testing.T), rep *reporter, capt *capture, panics
 			ev := event{Type: "end", Test: name, DurationMS: time.Since(start).Milliseconds(), Output: out}
 			if r != nil {
 				status = harness.Error
+				p := panicAt(r, panics.String(), j)
 				// Cut as the report will, before anything reads it.
-				msg := harness.ClipMessage(fmt.Sprint(r))
-				// yaegi names the function that panicked and the line of its
-				// first statement, not the line of the panic itself.
-				if m := panicPos.FindStringSubmatch(panics.String()); m != nil {
-					ev.File = displayFile(m[1], importPath)
-					ev.Line, _ = strconv.Atoi(m[2])
-					if !strings.HasPrefix(msg, "TODO(") {
-						msg += fmt.Sprintf("\n(in %s, at or after line %d: the interpreter knows the function, not the exact line; --engine go shows the line)", m[4], ev.Line)
-					}
-				}
-				t.Errorf("panic: %s", msg)
+				p.Message = harness.ClipMessage(p.Message)
+				ev.Panic, ev.File, ev.Line = &p, p.File, p.Line
+				t.Fail()
 			} else if t.Skipped() {
 				status = harness.Fail
 				ev.Message = "the test was skipped: in the workbook every test must run"
@@ -257,6 +259,43 @@ func wrap(name string, fn func(*testing.T), rep *reporter, capt *capture, panics
 		}()
 		fn(t)
 	}
+}
+
+// panicAt says what a test's panic was and where, as go test would: in the
+// runtime's words, at the first frame in one of the package's files that is
+// not a test file (harness.StackLocation). yaegi's trace names functions,
+// not lines, so unless the panic placed itself (a failed type assertion, a
+// locate run's check) the place is the function's first statement, and
+// Kind and Col let a locate run find the line.
+func panicAt(r any, trace string, j job) panicReport {
+	if l, ok := r.(located); ok {
+		return panicReport{Kind: l.Kind, Message: l.Message, File: l.File, Line: l.Line, Exact: true}
+	}
+	kind, msg, file, line, col := classify(r)
+	p := panicReport{Kind: kind, Message: msg}
+	if file != "" {
+		if f := displayFile(file, j.ImportPath); j.Files[f] != nil && !strings.HasSuffix(f, "_test.go") {
+			p.File, p.Line, p.Col, p.Exact = f, line, col, true
+			return p
+		}
+	}
+	for i, m := range panicPos.FindAllStringSubmatch(trace, -1) {
+		f := displayFile(m[1], j.ImportPath)
+		if j.Files[f] == nil || strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		p.File, p.Func = f, m[4]
+		p.Line, _ = strconv.Atoi(m[2])
+		if i == 0 {
+			// The panic happened in this function's own code, which a
+			// locate run can instrument.
+			p.Col, _ = strconv.Atoi(m[3])
+		} else {
+			p.Kind = ""
+		}
+		break
+	}
+	return p
 }
 
 // framework reads the testing package's verbose report and sends, for each

@@ -26,13 +26,17 @@ type Diagnostic struct {
 	Line    int
 	Col     int
 	Message string
+	// GoEngineRuns is set for Go the interpreter cannot run and the go
+	// engine runs as it is. The message says so in words that fit any
+	// screen; how to choose the go engine is the caller's to say.
+	GoEngineRuns bool
 }
 
 func (d Diagnostic) String() string {
 	return fmt.Sprintf("%s:%d:%d: %s", d.File, d.Line, d.Col, d.Message)
 }
 
-const goEngineNote = " (the go engine runs it as is: --engine go)"
+const goEngineNote = " (the go engine runs it as is)"
 
 // Check looks at the package files (by base name): the files named in
 // learner are held to what learner code may use, in both engines; interp
@@ -85,7 +89,11 @@ func Check(files map[string][]byte, learner []string, interp bool) []Diagnostic 
 		return diags
 	}
 	kind = "interpreter"
-	gaps(fset, parsed, names, tc, at)
+	gap := func(p token.Pos, format string, args ...any) {
+		at(p, format+goEngineNote, args...)
+		diags[len(diags)-1].GoEngineRuns = true
+	}
+	gaps(fset, parsed, names, tc, at, gap)
 	return diags
 }
 
@@ -179,7 +187,9 @@ func capabilities(f *ast.File, tc checked, at func(token.Pos, string, ...any)) {
 }
 
 // gaps finds what yaegi v0.16 cannot run in the learner's files.
-func gaps(fset *token.FileSet, parsed map[string]*ast.File, learner []string, tc checked, at func(token.Pos, string, ...any)) {
+//
+// Each gap is reported with gap; at reports what go test refuses too.
+func gaps(fset *token.FileSet, parsed map[string]*ast.File, learner []string, tc checked, at, gap func(token.Pos, string, ...any)) {
 	info, pkg := tc.info, tc.pkg
 	isLearner := map[string]bool{}
 	for _, name := range learner {
@@ -209,11 +219,11 @@ func gaps(fset *token.FileSet, parsed map[string]*ast.File, learner []string, tc
 		ast.Inspect(f, func(n ast.Node) bool {
 			switch n := n.(type) {
 			case *ast.RangeStmt:
-				checkRange(n, info, lenVars(f), at)
+				checkRange(n, info, lenVars(f), gap)
 			case *ast.CallExpr:
-				checkCall(n, info, at)
+				checkCall(n, info, gap)
 			case *ast.AssignStmt:
-				checkParallelAssign(n, at)
+				checkParallelAssign(n, gap)
 			case *ast.SwitchStmt:
 				// yaegi v0.16 tests only the first condition of a case
 				// with several in a switch without a value, silently.
@@ -222,12 +232,12 @@ func gaps(fset *token.FileSet, parsed map[string]*ast.File, learner []string, tc
 				}
 				for _, c := range n.Body.List {
 					if cc, ok := c.(*ast.CaseClause); ok && len(cc.List) > 1 {
-						at(cc.List[1].Pos(), "the interpreter tests only the first condition of a case with several in a switch without a value: join them with ||, as in case a || b:"+goEngineNote)
+						gap(cc.List[1].Pos(), "the interpreter tests only the first condition of a case with several in a switch without a value: join them with ||, as in case a || b:")
 					}
 				}
 			case *ast.CommClause:
 				if as, ok := n.Comm.(*ast.AssignStmt); ok && as.Tok == token.ASSIGN {
-					at(as.Pos(), "the interpreter cannot assign to an existing variable in a select case: write case v := <-ch: and assign v inside the case"+goEngineNote)
+					gap(as.Pos(), "the interpreter cannot assign to an existing variable in a select case: write case v := <-ch: and assign v inside the case")
 				}
 			case *ast.TypeAssertExpr:
 				if n.Type == nil { // a type switch: the interpreter gets those right
@@ -235,17 +245,17 @@ func gaps(fset *token.FileSet, parsed map[string]*ast.File, learner []string, tc
 				}
 				if tv, ok := info.Types[n.Type]; ok {
 					if named, ok := tv.Type.(*types.Named); ok && twins[named.Obj().Name()] != "" {
-						at(n.Type.Pos(), "the interpreter cannot tell %s from %s (they have the same fields) in a type assertion: use a type switch, switch v := x.(type) { case %s: ... }"+goEngineNote,
+						gap(n.Type.Pos(), "the interpreter cannot tell %s from %s (they have the same fields) in a type assertion: use a type switch, switch v := x.(type) { case %s: ... }",
 							named.Obj().Name(), twins[named.Obj().Name()], named.Obj().Name())
 					}
 				}
 			case *ast.ReturnStmt:
 				for _, r := range n.Results {
 					if u, ok := ast.Unparen(r).(*ast.UnaryExpr); ok && u.Op == token.ARROW {
-						at(r.Pos(), "the interpreter cannot return a receive directly: write v := <-ch, then return v"+goEngineNote)
+						gap(r.Pos(), "the interpreter cannot return a receive directly: write v := <-ch, then return v")
 					}
 				}
-				checkStructAndLen(n, info, at)
+				checkStructAndLen(n, info, gap)
 			case *ast.SelectorExpr:
 				id, ok := n.X.(*ast.Ident)
 				if !ok {
@@ -261,9 +271,9 @@ func gaps(fset *token.FileSet, parsed map[string]*ast.File, learner []string, tc
 				if has, known := symbols.Has(p, n.Sel.Name); known && !has {
 					switch p {
 					case "slices", "maps", "cmp":
-						at(n.Sel.Pos(), "%s.%s is not available in the interpreter, which has none of the generic functions of slices, maps and cmp: sort with sort.Slice, search and copy with a loop"+goEngineNote, id.Name, n.Sel.Name)
+						gap(n.Sel.Pos(), "%s.%s is not available in the interpreter, which has none of the generic functions of slices, maps and cmp: sort with sort.Slice, search and copy with a loop", id.Name, n.Sel.Name)
 					default:
-						at(n.Sel.Pos(), "%s.%s is not available in the interpreter, which has the standard library of Go 1.22 without its generic functions: write it by hand (a loop, say)"+goEngineNote, id.Name, n.Sel.Name)
+						gap(n.Sel.Pos(), "%s.%s is not available in the interpreter, which has the standard library of Go 1.22 without its generic functions: write it by hand (a loop, say)", id.Name, n.Sel.Name)
 					}
 				}
 			}
@@ -334,13 +344,13 @@ func isLenCall(e ast.Expr) bool {
 	return ok && (id.Name == "len" || id.Name == "cap")
 }
 
-func checkRange(n *ast.RangeStmt, info *types.Info, lens map[string]bool, at func(token.Pos, string, ...any)) {
+func checkRange(n *ast.RangeStmt, info *types.Info, lens map[string]bool, gap func(token.Pos, string, ...any)) {
 	if lit, ok := ast.Unparen(n.X).(*ast.BasicLit); ok && lit.Kind == token.INT {
-		at(n.X.Pos(), "the interpreter cannot range over an integer yet: write for i := 0; i < %s; i++ { ... }"+goEngineNote, lit.Value)
+		gap(n.X.Pos(), "the interpreter cannot range over an integer yet: write for i := 0; i < %s; i++ { ... }", lit.Value)
 		return
 	}
 	if id, ok := ast.Unparen(n.X).(*ast.Ident); (ok && lens[id.Name] && !knownNonInt(info, n.X)) || isLenCall(n.X) {
-		at(n.X.Pos(), "the interpreter cannot range over an integer yet: write for i := 0; i < n; i++ { ... }"+goEngineNote)
+		gap(n.X.Pos(), "the interpreter cannot range over an integer yet: write for i := 0; i < n; i++ { ... }")
 		return
 	}
 	tv, ok := info.Types[n.X]
@@ -350,22 +360,22 @@ func checkRange(n *ast.RangeStmt, info *types.Info, lens map[string]bool, at fun
 	switch u := tv.Type.Underlying().(type) {
 	case *types.Basic:
 		if u.Info()&types.IsInteger != 0 {
-			at(n.X.Pos(), "the interpreter cannot range over an integer yet: write for i := 0; i < n; i++ { ... }"+goEngineNote)
+			gap(n.X.Pos(), "the interpreter cannot range over an integer yet: write for i := 0; i < n; i++ { ... }")
 		}
 	case *types.Signature:
-		at(n.X.Pos(), "the interpreter cannot range over a function (an iterator): loop over a slice instead"+goEngineNote)
+		gap(n.X.Pos(), "the interpreter cannot range over a function (an iterator): loop over a slice instead")
 	}
 }
 
 // checkParallelAssign flags a, b = x, f(): with = (not :=) and a call
 // among the values, yaegi v0.16 loses the other values.
-func checkParallelAssign(n *ast.AssignStmt, at func(token.Pos, string, ...any)) {
+func checkParallelAssign(n *ast.AssignStmt, gap func(token.Pos, string, ...any)) {
 	if n.Tok != token.ASSIGN || len(n.Lhs) < 2 || len(n.Lhs) != len(n.Rhs) {
 		return
 	}
 	for _, r := range n.Rhs {
 		if _, ok := ast.Unparen(r).(*ast.CallExpr); ok {
-			at(n.Pos(), "the interpreter loses values in a parallel assignment with a call in it (a, b = x, f()): assign them one at a time, or declare them with :="+goEngineNote)
+			gap(n.Pos(), "the interpreter loses values in a parallel assignment with a call in it (a, b = x, f()): assign them one at a time, or declare them with :=")
 			return
 		}
 	}
@@ -374,7 +384,7 @@ func checkParallelAssign(n *ast.AssignStmt, at func(token.Pos, string, ...any)) 
 // checkStructAndLen flags a return of a struct value together with a len
 // or cap call, which yaegi v0.16 cannot run ("reflect: call of
 // reflect.Value.SetInt on struct Value").
-func checkStructAndLen(n *ast.ReturnStmt, info *types.Info, at func(token.Pos, string, ...any)) {
+func checkStructAndLen(n *ast.ReturnStmt, info *types.Info, gap func(token.Pos, string, ...any)) {
 	if len(n.Results) < 2 {
 		return
 	}
@@ -392,23 +402,23 @@ func checkStructAndLen(n *ast.ReturnStmt, info *types.Info, at func(token.Pos, s
 		}
 	}
 	if lenCall != nil && hasStruct {
-		at(lenCall.Pos(), "the interpreter cannot return a struct and len(...) in one return: write n := len(...) first, then return the struct and n"+goEngineNote)
+		gap(lenCall.Pos(), "the interpreter cannot return a struct and len(...) in one return: write n := len(...) first, then return the struct and n")
 	}
 }
 
-func checkCall(n *ast.CallExpr, info *types.Info, at func(token.Pos, string, ...any)) {
+func checkCall(n *ast.CallExpr, info *types.Info, gap func(token.Pos, string, ...any)) {
 	fun := ast.Unparen(n.Fun)
 	if id, ok := fun.(*ast.Ident); ok {
 		if b, ok := info.Uses[id].(*types.Builtin); ok {
 			switch b.Name() {
 			case "min", "max":
-				at(id.Pos(), "the interpreter has no %s builtin: compare with if, or write a small func %s(a, b int) int"+goEngineNote, b.Name(), b.Name())
+				gap(id.Pos(), "the interpreter has no %s builtin: compare with if, or write a small func %s(a, b int) int", b.Name(), b.Name())
 			case "clear":
-				at(id.Pos(), "the interpreter has no clear builtin: make a new map or slice, or delete in a loop"+goEngineNote)
+				gap(id.Pos(), "the interpreter has no clear builtin: make a new map or slice, or delete in a loop")
 			}
 		}
 		if inst, ok := info.Instances[id]; ok && inst.TypeArgs.Len() >= 2 {
-			at(id.Pos(), "the interpreter cannot infer %d type arguments: write them out, %s[...](...)"+goEngineNote, inst.TypeArgs.Len(), id.Name)
+			gap(id.Pos(), "the interpreter cannot infer %d type arguments: write them out, %s[...](...)", inst.TypeArgs.Len(), id.Name)
 		}
 	}
 	if sel, ok := fun.(*ast.SelectorExpr); ok {
@@ -420,7 +430,7 @@ func checkCall(n *ast.CallExpr, info *types.Info, at func(token.Pos, string, ...
 			}
 		}
 		if inst, ok := info.Instances[sel.Sel]; ok && inst.TypeArgs.Len() >= 2 {
-			at(sel.Sel.Pos(), "the interpreter cannot infer %d type arguments: write them out, %s[...](...)"+goEngineNote, inst.TypeArgs.Len(), sel.Sel.Name)
+			gap(sel.Sel.Pos(), "the interpreter cannot infer %d type arguments: write them out, %s[...](...)", inst.TypeArgs.Len(), sel.Sel.Name)
 		}
 	}
 }

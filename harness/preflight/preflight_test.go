@@ -119,3 +119,38 @@ func TestCheckKeepsTheTestsOutOfReach(t *testing.T) {
 		})
 	}
 }
+
+// TestGoEngineRuns checks that what the interpreter cannot run, and the go
+// engine can, says so by a field, and in words that name no flag of the
+// terminal (the page shows them too); what go test refuses as well does not.
+func TestGoEngineRuns(t *testing.T) {
+	tests := []struct {
+		name string
+		src  string
+		want bool
+	}{
+		{"min builtin", "package p\n\nfunc F(a, b int) int { return min(a, b) }\n", true},
+		{"range over an integer", "package p\n\nfunc F() {\n\tfor i := range 10 {\n\t\t_ = i\n\t}\n}\n", true},
+		{"return receive", "package p\n\nfunc F(c chan int) int { return <-c }\n", true},
+		{"a symbol newer than Go 1.22", "package p\n\nimport \"strings\"\n\nfunc F(s string) { _ = strings.Lines(s) }\n", true},
+		{"unused variable", "package p\n\nfunc F() {\n\tunused := 42\n}\n", false},
+		{"forbidden import", "package p\n\nimport \"os/exec\"\n\nvar _ = exec.Command\n", false},
+	}
+	for _, tt := range tests {
+		diags := Check(map[string][]byte{"learner.go": []byte(tt.src)}, []string{"learner.go"}, true)
+		if len(diags) != 1 {
+			t.Errorf("%s: Check(%q) = %v, want one diagnostic", tt.name, tt.src, diags)
+			continue
+		}
+		d := diags[0]
+		if d.GoEngineRuns != tt.want {
+			t.Errorf("%s: Check(%q).GoEngineRuns = %v, want %v (%s)", tt.name, tt.src, d.GoEngineRuns, tt.want, d)
+		}
+		if says := strings.HasSuffix(d.Message, " (the go engine runs it as is)"); says != tt.want {
+			t.Errorf("%s: Check(%q) = %q: says the go engine runs it: %v, want %v", tt.name, tt.src, d.Message, says, tt.want)
+		}
+		if strings.Contains(d.Message, "--engine") {
+			t.Errorf("%s: Check(%q) = %q, names a flag of the terminal", tt.name, tt.src, d.Message)
+		}
+	}
+}
