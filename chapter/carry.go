@@ -69,7 +69,7 @@ func carry(chapters []*Chapter) map[string]map[string][]byte {
 				continue
 			}
 			if ch.IsLearnerFile(name) {
-				own[name] = src{path.Join(SolutionsDir, ch.ID, name), ch.Solution[name]}
+				own[name] = src{path.Join(SolutionsDir, ch.ID, name), StripPart2Marks(ch.Solution[name])}
 			} else {
 				own[name] = src{path.Join(ExercisesDir, ch.ID, name), data}
 			}

@@ -44,7 +44,9 @@ type Chapter struct {
 	// Exercise holds the files of exercises/<id>: learner stubs, given files
 	// and tests, by base name.
 	Exercise map[string][]byte
-	// Solution holds the reference version of each learner file, by base name.
+	// Solution holds the reference version of each learner file, by base
+	// name, as the engines run it: with the marks of Part 2's code (see
+	// part.go). What a learner reads comes from SolutionFor.
 	Solution map[string][]byte
 	// Tests lists the test functions in file order.
 	Tests []Test

@@ -185,6 +185,11 @@ func loadOne(fsys fs.FS, id string) (*Chapter, error) {
 		errs = append(errs, err)
 	}
 	ch.CodeRefs = refs
+	if ch.Solution != nil {
+		if err := checkParts(ch); err != nil {
+			errs = append(errs, err)
+		}
+	}
 	if ch.Solution != nil && err == nil {
 		ch.Mutants, err = loadMutants(fsys, ch, strings.Split(string(src), "\n"))
 		if err != nil {

@@ -29,7 +29,8 @@ import (
 var Engines = []string{"interp", "go"}
 
 // Static checks what needs no engine: sections, code references, worked
-// example numbers, carried files and the interpreter subset.
+// example numbers, puzzle sections that say how to run the tests, carried
+// files and the interpreter subset.
 func Static(ch *chapter.Chapter) []error {
 	var errs []error
 	md := path.Join(ch.Dir, "chapter.md")
@@ -53,6 +54,7 @@ func Static(ch *chapter.Chapter) []error {
 		}
 	}
 	errs = append(errs, pastedCode(ch)...)
+	errs = append(errs, runInstructions(ch)...)
 
 	// The curriculum's own code stays inside what the interpreter runs.
 	for _, solution := range []bool{false, true} {
@@ -77,13 +79,15 @@ func Static(ch *chapter.Chapter) []error {
 
 // Engines runs the stub and the solution in every engine: the stub must
 // compile and fail every test, the solution must pass every test, and the
-// engines must agree test by test.
+// engines must agree test by test. Then the mutants, and, once the solution
+// passes, Part 1's solution alone, which proves the marks of Part 2's code.
 func Run(ctx context.Context, h *harness.Harness, ch *chapter.Chapter) []error {
 	var errs []error
 	bad := func(format string, args ...any) {
 		errs = append(errs, fmt.Errorf("%s: %s", ch.ID, fmt.Sprintf(format, args...)))
 	}
 	statuses := map[bool]map[string]map[string]harness.Status{false: {}, true: {}}
+	solutionPasses := true // else the marks are not to blame for what fails
 	for _, engine := range Engines {
 		for _, solution := range []bool{false, true} {
 			what := "stub"
@@ -93,7 +97,13 @@ func Run(ctx context.Context, h *harness.Harness, ch *chapter.Chapter) []error {
 			rep, err := h.Run(ctx, harness.Request{Chapter: ch, Suite: chapter.All, Engine: engine, Solution: solution})
 			if err != nil {
 				bad("%s in %s: %v", what, engine, err)
+				if solution {
+					solutionPasses = false
+				}
 				continue
+			}
+			if solution && rep.Status != harness.Pass {
+				solutionPasses = false
 			}
 			if rep.Problem != "" {
 				bad("%s in %s: %s", what, engine, rep.Problem)
@@ -116,6 +126,9 @@ func Run(ctx context.Context, h *harness.Harness, ch *chapter.Chapter) []error {
 		}
 	}
 	errs = append(errs, mutants(ctx, h, ch)...)
+	if solutionPasses {
+		errs = append(errs, partOne(ctx, h, ch)...)
+	}
 	for _, solution := range []bool{false, true} {
 		a, b := statuses[solution][Engines[0]], statuses[solution][Engines[1]]
 		if a == nil || b == nil {
@@ -183,6 +196,58 @@ func mutants(ctx context.Context, h *harness.Harness, ch *chapter.Chapter) []err
 		// The tests a mutant names must fail in every engine; the others
 		// are not compared, since a mutant that races (no lock, say) may
 		// fail a concurrent test in one run and not in the next.
+	}
+	return errs
+}
+
+// partOne runs Part 1's solution alone (chapter.Solved(1): the reference
+// solution without its marked Part 2 code) in every engine. Every Part 1
+// test must pass on it, or a mark takes out code Part 1 needs; some Part 2
+// test must fail on it, or Part 2's code is not marked and Part 1's
+// solution would show it.
+func partOne(ctx context.Context, h *harness.Harness, ch *chapter.Chapter) []error {
+	var errs []error
+	bad := func(format string, args ...any) {
+		errs = append(errs, &chapter.Error{File: path.Join(chapter.SolutionsDir, ch.ID), Msg: "Part 1's solution alone (the marked Part 2 code left out) " + fmt.Sprintf(format, args...)})
+	}
+	files, err := ch.Solved(1)
+	if err != nil {
+		bad("cannot be made: %v", err)
+		return errs
+	}
+	part2 := 0
+	for _, t := range ch.Tests {
+		if t.Part == 2 {
+			part2++
+		}
+	}
+	for _, engine := range Engines {
+		rep, err := h.Run(ctx, harness.Request{Chapter: ch, Suite: chapter.All, Engine: engine, Files: files})
+		if err != nil {
+			bad("in %s: %v", engine, err)
+			continue
+		}
+		if rep.Problem != "" {
+			bad("in %s: %s", engine, rep.Problem)
+			continue
+		}
+		if len(rep.CompileErrors) > 0 {
+			ce := rep.CompileErrors[0]
+			bad("does not compile in %s: %s:%d:%d: %s (mark what only Part 2's code uses, its imports too)", engine, ce.File, ce.Line, ce.Col, ce.Message)
+			continue
+		}
+		failed2 := 0
+		for _, t := range rep.Tests {
+			switch {
+			case t.Part == 1 && t.Status != harness.Pass:
+				bad("%s %s in %s: a region marked as Part 2's holds code Part 1 needs: %s", t.Status, t.Name, engine, firstLine(t.Message))
+			case t.Part == 2 && t.Status != harness.Pass:
+				failed2++
+			}
+		}
+		if part2 > 0 && failed2 == 0 {
+			bad("passes every Part 2 test in %s: mark Part 2's code in the solution, between %q and %q lines", engine, chapter.Part2Start, chapter.Part2End)
+		}
 	}
 	return errs
 }

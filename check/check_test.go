@@ -178,3 +178,64 @@ func TestRunFindsBadChapters(t *testing.T) {
 		})
 	}
 }
+
+// codeEngine passes a Part 1 test when x.go holds "part1 code", and a
+// Part 2 test when it holds "part2 code": what the tests would find.
+type codeEngine struct{ interpreted bool }
+
+func (e *codeEngine) Interpreted() bool { return e.interpreted }
+
+func (e *codeEngine) Run(_ context.Context, j harness.Job) (harness.Outcome, error) {
+	var out harness.Outcome
+	for _, name := range j.Tests {
+		status := harness.Fail
+		if strings.HasPrefix(name, "TestPart1") && strings.Contains(string(j.Files["x.go"]), "part1 code") ||
+			strings.HasPrefix(name, "TestPart2") && strings.Contains(string(j.Files["x.go"]), "part2 code") {
+			status = harness.Pass
+		}
+		out.Tests = append(out.Tests, harness.TestResult{Name: name, Status: status})
+	}
+	return out, nil
+}
+
+// TestRunChecksPartMarks: Run proves a day's marks by running Part 1's
+// solution alone: Part 1's tests must pass on it and some Part 2 test must
+// not.
+func TestRunChecksPartMarks(t *testing.T) {
+	tests := []struct {
+		name     string
+		solution string
+		want     []string // substrings of the problems, in order
+	}{
+		{"Part 2's code marked", "package x\n\nvar A = 1 // part1 code\n\n// Part 2: B.\n\nvar B = 2 // part2 code\n\n// End of Part 2.\n", nil},
+		{"Part 2's code unmarked", "package x\n\nvar A = 1 // part1 code\n\nvar B = 2 // part2 code\n", []string{
+			"Part 1's solution alone (the marked Part 2 code left out) passes every Part 2 test in interp: mark Part 2's code",
+			"passes every Part 2 test in go"}},
+		{"Part 1's code marked as Part 2's", "package x\n\n// Part 2: A and B.\n\nvar A = 1 // part1 code\n\nvar B = 2 // part2 code\n\n// End of Part 2.\n", []string{
+			"fail TestPart1ExampleA in interp: a region marked as Part 2's holds code Part 1 needs",
+			"fail TestPart1ExampleA in go: a region marked as Part 2's holds code Part 1 needs"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ch := &chapter.Chapter{
+				Meta:     chapter.Meta{ID: "01-x", LearnerFiles: []string{"x.go"}},
+				Exercise: map[string][]byte{"x.go": []byte("package x\n")},
+				Solution: map[string][]byte{"x.go": []byte(tt.solution)},
+				Tests:    []chapter.Test{{Name: "TestPart1ExampleA", Part: 1, Suite: chapter.Example}, {Name: "TestPart2ExampleB", Part: 2, Suite: chapter.Example}},
+			}
+			h := &harness.Harness{Engines: map[string]harness.Engine{
+				"interp": &codeEngine{interpreted: true},
+				"go":     &codeEngine{},
+			}, Limits: harness.Limits{TestTimeout: time.Second}}
+			errs := Run(context.Background(), h, ch)
+			if len(errs) != len(tt.want) {
+				t.Fatalf("Run on solution %q = %v, want %d problems", tt.solution, errs, len(tt.want))
+			}
+			for i, w := range tt.want {
+				if !strings.Contains(errs[i].Error(), w) {
+					t.Errorf("Run on solution %q: problem %d = %q, want it to contain %q", tt.solution, i, errs[i], w)
+				}
+			}
+		})
+	}
+}

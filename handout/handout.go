@@ -163,7 +163,7 @@ func Build(opts Options) error {
 		opts.Date = time.Now().Format("2 January 2006")
 	}
 	s := &site{Title: opts.Title, Date: opts.Date, Edition: opts.Edition, Letter: opts.Paper == Letter}
-	r := render.New(opts.FS)
+	r := render.New(opts.FS, render.For(render.Print))
 	for _, ch := range opts.Chapters {
 		v, err := view(r, ch, opts.Edition)
 		if err != nil {
@@ -233,8 +233,12 @@ func view(r *render.Renderer, ch *chapter.Chapter, ed Edition) (*chapterView, er
 		return v, nil
 	}
 	f := &facilitatorView{Minutes: ch.Facilitator.Minutes, Mistakes: ch.Facilitator.Mistakes, Answers: WorkedAnswers(ch.Prose)}
+	solution, err := ch.SolutionFor(2)
+	if err != nil {
+		return nil, fmt.Errorf("handout %s: %w", ch.ID, err)
+	}
 	for _, name := range ch.LearnerFiles {
-		src, ok := ch.Solution[name]
+		src, ok := solution[name]
 		if !ok {
 			return nil, fmt.Errorf("handout %s: no reference solution for %s", ch.ID, name)
 		}

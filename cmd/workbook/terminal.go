@@ -379,8 +379,19 @@ func cmdSolution(args []string, stdout io.Writer) error {
 			return err
 		}
 	}
+	// Only the part's own code: Part 2's needs Part 2 passed, or --force
+	// for Part 2.
+	solution, err := ch.SolutionFor(p)
+	if err != nil {
+		return err
+	}
 	for _, name := range ch.LearnerFiles {
-		fmt.Fprintf(stdout, "// solutions/%s/%s\n%s\n", ch.ID, name, ch.Solution[name])
+		if data, ok := solution[name]; ok {
+			fmt.Fprintf(stdout, "// solutions/%s/%s, Part %d\n%s\n", ch.ID, name, p, data)
+		}
+	}
+	if p == 1 {
+		fmt.Fprintf(stdout, "// Part 2's code is left out: workbook solution %d --part 2, once Part 2 passes.\n", ch.Number)
 	}
 	return nil
 }

@@ -80,8 +80,8 @@ func TestPart1FullTick(t *testing.T) {
 	view := NewLaggingView(store, 3)
 	assert.Equal(t, 0, view.Tick(), "Tick() on an empty store")
 	dispatchAll(t, router, "open acc-1 Ada", "deposit acc-1 10", "open acc-2 Alan", "deposit acc-2 20", "deposit acc-1 5")
-	_, err := GiveStar(store, "repo-1", "ada")
-	require.NoError(t, err, "GiveStar(repo-1, ada)")
+	_, err := store.Append("repo-1", 0, []Event{StarGiven{Repo: "repo-1", User: "ada"}})
+	require.NoError(t, err, "Append(repo-1, 0, StarGiven ada)")
 	dispatchAll(t, router, "withdraw acc-2 7")
 
 	tests := []struct {

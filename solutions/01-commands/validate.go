@@ -2,6 +2,8 @@
 
 package bank
 
+// Part 2: the whole file.
+
 import (
 	"regexp"
 	"strings"
@@ -51,3 +53,5 @@ func validateAmount(amount int) error {
 	}
 	return nil
 }
+
+// End of Part 2.

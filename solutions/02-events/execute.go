@@ -19,6 +19,7 @@ func Execute(state Account, cmd Command) ([]Event, error) {
 			return nil, err
 		}
 		return []Event{MoneyDeposited{Account: c.Account, Amount: c.Amount}}, nil
+	// Part 2: withdrawals and closing.
 	case WithdrawMoney:
 		if err := checkOpen(state); err != nil {
 			return nil, err
@@ -35,6 +36,7 @@ func Execute(state Account, cmd Command) ([]Event, error) {
 			return nil, ErrBalanceNotZero
 		}
 		return []Event{AccountClosed{Account: c.Account}}, nil
+		// End of Part 2.
 	}
 	return nil, ErrUnknownCommand
 }

@@ -36,6 +36,8 @@ func Rebuild(history []Event) map[string]*Account {
 	return accounts
 }
 
+// Part 2: Handle.
+
 // Handle loads the command's account, decides the command, applies the
 // new events and returns them. When the command is refused it changes
 // nothing.
@@ -62,3 +64,5 @@ func Handle(accounts map[string]*Account, cmd Command) ([]Event, error) {
 	}
 	return events, nil
 }
+
+// End of Part 2.

@@ -21,9 +21,11 @@ func NewEventStore(clock Clock) *EventStore {
 // the stream's new version.
 func (s *EventStore) Append(stream string, expected int, events []Event) (int, error) {
 	version := len(s.streams[stream])
+	// Part 2: the expected version.
 	if expected != AnyVersion && expected != version {
 		return 0, ConcurrencyError(stream, expected, version)
 	}
+	// End of Part 2.
 	if len(events) == 0 {
 		return version, nil
 	}

@@ -2,7 +2,10 @@
 
 package bank
 
+// Part 2: the list.
 import "sort"
+
+// End of Part 2.
 
 // BalanceView is a read model: the balances and the account list, built
 // from the store's events and answering queries without ever reading the
@@ -66,6 +69,8 @@ func (v *BalanceView) Balance(id string) (int, bool) {
 	return a.Balance, true
 }
 
+// Part 2: the list and the total.
+
 // Accounts returns every account the view knows, by owner, then id.
 func (v *BalanceView) Accounts() []AccountSummary {
 	out := make([]AccountSummary, 0, len(v.accounts))
@@ -91,3 +96,5 @@ func (v *BalanceView) Total() int {
 	}
 	return total
 }
+
+// End of Part 2.

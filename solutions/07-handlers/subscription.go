@@ -2,6 +2,8 @@
 
 package bank
 
+// Part 2: the whole file.
+
 // Subscription delivers the store's events to its handlers, at least
 // once, each handler from a checkpoint of its own.
 type Subscription struct {
@@ -33,3 +35,5 @@ func (s *Subscription) Deliver() {
 func (s *Subscription) Checkpoint(i int) int {
 	return s.checkpoints[i]
 }
+
+// End of Part 2.

@@ -2,7 +2,10 @@
 
 package bank
 
+// Part 2: unavailable is not a refusal.
 import "errors"
+
+// End of Part 2.
 
 // Transfer is the state of one transfer, rebuilt from the events of its
 // stream. The zero Transfer is one that was never requested.
@@ -68,17 +71,23 @@ func (m *TransferManager) Handle(e RecordedEvent) error {
 	}
 	stream := TransferStream(id)
 	if _, err := m.dispatcher.Dispatch(Envelope{ID: stream + "/withdraw", Command: WithdrawMoney{Account: t.From, Amount: t.Amount}}); err != nil {
+		// Part 2: unavailable is not a refusal.
 		if errors.Is(err, ErrUnavailable) {
 			return err
 		}
+		// End of Part 2.
 		return m.record(t, TransferFailed{Transfer: id, Reason: err.Error()})
 	}
 	if _, err := m.dispatcher.Dispatch(Envelope{ID: stream + "/deposit", Command: DepositMoney{Account: t.To, Amount: t.Amount}}); err != nil {
+		// Part 2: unavailable is not a refusal.
 		if errors.Is(err, ErrUnavailable) {
 			return err
 		}
+		// End of Part 2.
 		if _, rerr := m.dispatcher.Dispatch(Envelope{ID: stream + "/refund", Command: DepositMoney{Account: t.From, Amount: t.Amount}}); rerr != nil {
+			// Part 2: a refund that did not happen is tried again.
 			return rerr
+			// End of Part 2.
 		}
 		return m.record(t, TransferFailed{Transfer: id, Reason: err.Error()})
 	}

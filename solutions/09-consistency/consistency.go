@@ -56,6 +56,8 @@ func (v *LaggingView) Balance(id string) Answer {
 	return Answer{Account: id, Balance: balance, Version: v.versions[id]}
 }
 
+// Part 2: the stars.
+
 // loadStars replays a repository's stream: who stars it now, and its version.
 func loadStars(store *EventStore, repo string) (map[string]bool, int) {
 	users := map[string]bool{}
@@ -133,3 +135,5 @@ func (c *StarCounter) Stars(repo string) StarCount {
 	version := c.versions[repo]
 	return StarCount{Repo: repo, Stars: c.stars[repo], Version: version, UpToDate: version == c.store.Version(repo)}
 }
+
+// End of Part 2.

@@ -2,19 +2,23 @@
 
 package bank
 
-// Load rebuilds an account from its latest usable snapshot and the events
-// after it, and returns it with the number of events it read.
+// Load rebuilds an account from its latest snapshot and the events after
+// it, and returns it with the number of events it read.
 func Load(store *EventStore, snaps *SnapshotStore, id string) (Account, int) {
 	snap, found := snaps.Get(id)
-	if found && snap.Schema == SchemaVersion {
+	// Part 2: a snapshot of another schema.
+	if found && snap.Schema != SchemaVersion {
+		// Rebuild from the whole stream, and replace the snapshot with a
+		// fresh one.
+		state, read := replay(store, Account{ID: id}, id)
+		snaps.Save(Snapshot{ID: id, Version: state.Version, Schema: SchemaVersion, State: state})
+		return state, read
+	}
+	// End of Part 2.
+	if found {
 		return replay(store, snap.State, id)
 	}
-	state, read := replay(store, Account{ID: id}, id)
-	if found {
-		// A snapshot of another schema: replace it with a fresh one.
-		snaps.Save(Snapshot{ID: id, Version: state.Version, Schema: SchemaVersion, State: state})
-	}
-	return state, read
+	return replay(store, Account{ID: id}, id)
 }
 
 // replay applies the events of stream id after state's version to state,
@@ -47,7 +51,7 @@ func HandleWithSnapshots(store *EventStore, snaps *SnapshotStore, every int, cmd
 		state.Apply(e)
 	}
 	last := 0
-	if snap, found := snaps.Get(id); found && snap.Schema == SchemaVersion {
+	if snap, found := snaps.Get(id); found {
 		last = snap.Version
 	}
 	if state.Version-last >= every {

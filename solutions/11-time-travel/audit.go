@@ -3,9 +3,11 @@
 package bank
 
 import (
+	// Part 2: the audit.
 	"encoding/csv"
 	"io"
 	"strconv"
+	// End of Part 2.
 	"time"
 )
 
@@ -32,6 +34,8 @@ func StateAsOf(store *EventStore, id string, t time.Time) Account {
 	}
 	return state
 }
+
+// Part 2: the audit.
 
 // WriteAudit writes every event of the store to w as CSV.
 func WriteAudit(store *EventStore, w io.Writer) error {
@@ -69,3 +73,5 @@ func WriteAudit(store *EventStore, w io.Writer) error {
 	out.Flush()
 	return out.Error()
 }
+
+// End of Part 2.

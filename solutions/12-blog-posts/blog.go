@@ -2,6 +2,8 @@
 
 package blog
 
+// Part 2: the whole file.
+
 import "strings"
 
 // Blog handles the blog's commands on an event store, one stream per post.
@@ -114,3 +116,5 @@ func (b *Blog) slugTaken(slug, self string) bool {
 	}
 	return false
 }
+
+// End of Part 2.

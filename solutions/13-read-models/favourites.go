@@ -2,6 +2,8 @@
 
 package blog
 
+// Part 2: the whole file.
+
 import "fmt"
 
 // Favourites counts each live post's favourites in a key-value store of
@@ -73,3 +75,5 @@ func (f *Favourites) Rebuild(store *EventStore) (int, error) {
 	}
 	return CatchUp(store, f)
 }
+
+// End of Part 2.

@@ -2,6 +2,8 @@
 
 package blog
 
+// Part 2: the whole file.
+
 import (
 	"fmt"
 	"strings"
@@ -138,3 +140,5 @@ func (b *Blog) slugTaken(slug, self string) (bool, error) {
 	}
 	return false, nil
 }
+
+// End of Part 2.

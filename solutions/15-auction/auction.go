@@ -3,7 +3,9 @@
 package auction
 
 import (
+	// Part 2: bids from phones, the timetable and the results.
 	"errors"
+	// End of Part 2.
 	"sync"
 )
 
@@ -92,6 +94,8 @@ func (b *Bidding) Handle(cmd Command) ([]Event, error) {
 	defer lock.Unlock()
 	return Handle(b.store, cmd)
 }
+
+// Part 2: bids from phones, the timetable and the results.
 
 // BidOptimistically decides a bid on the lot as the bidder saw it at
 // version seen and appends expecting that version; on a conflict it
@@ -209,3 +213,5 @@ func Results(store *EventStore) []Result {
 	}
 	return results
 }
+
+// End of Part 2.

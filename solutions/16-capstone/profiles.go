@@ -2,6 +2,8 @@
 
 package bank
 
+// Part 2: the whole file.
+
 import (
 	"database/sql"
 	"errors"
@@ -100,3 +102,5 @@ func (s *ProfileStore) List() ([]Profile, error) {
 	sort.Slice(out, func(i, j int) bool { return out[i].MemberID < out[j].MemberID })
 	return out, nil
 }
+
+// End of Part 2.
