@@ -115,7 +115,7 @@ var learnerText = sync.OnceValues(func() (string, error) {
 	if err != nil {
 		return "", err
 	}
-	r := render.New(os.DirFS(".."))
+	r := render.New(os.DirFS(".."), render.For(render.Print))
 	var seen []string
 	for _, ch := range chs {
 		page, err := r.Chapter(ch)

@@ -1,8 +1,10 @@
 // Package render turns a chapter's Markdown into HTML for the web workbook
 // and the printed handouts. Chapter features (code references, heading
-// anchors) are goldmark extensions; code is highlighted by chroma with CSS
-// classes only, since the page's content security policy forbids inline
-// styles. Raw HTML in the Markdown is never emitted.
+// anchors, and the note that ends each puzzle section with how to run the
+// tests on the Surface rendered for) are goldmark extensions; code is
+// highlighted by chroma with CSS classes only, since the page's content
+// security policy forbids inline styles. Raw HTML in the Markdown is never
+// emitted.
 package render
 
 import (
@@ -42,8 +44,9 @@ var sectionHeadings = map[string]int{"Part 1": 1, "Part 2": 2, "In the wild": 3}
 
 // Renderer renders chapters; safe for concurrent use.
 type Renderer struct {
-	fsys fs.FS
-	md   goldmark.Markdown
+	fsys    fs.FS
+	md      goldmark.Markdown
+	surface Surface
 }
 
 // Page is a chapter's prose rendered to HTML, in the sections the workbook
@@ -70,30 +73,38 @@ type Heading struct {
 }
 
 // New returns a Renderer that reads the code that chapters reference from
-// fsys, the workbook root (chapters/, exercises/, ...).
-func New(fsys fs.FS) *Renderer {
+// fsys, the workbook root (chapters/, exercises/, ...). It renders for the
+// Browser unless For says otherwise.
+func New(fsys fs.FS, opts ...Option) *Renderer {
 	md := goldmark.New(
 		goldmark.WithExtensions(
 			extension.GFM,
 			highlighting.NewHighlighting(
 				highlighting.WithStyle(lightStyle),
-				highlighting.WithFormatOptions(chromahtml.WithClasses(true)),
+				highlighting.WithFormatOptions(chromahtml.WithClasses(true), chromahtml.WithPreWrapper(focusablePre{})),
 			),
 			&codeRefs{fsys: fsys},
 			headingAnchors{},
+			runNotes{},
 		),
 		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
 	)
-	return &Renderer{fsys: fsys, md: md}
+	r := &Renderer{fsys: fsys, md: md}
+	for _, o := range opts {
+		o(r)
+	}
+	return r
 }
 
-// Chapter renders the prose of ch. Its error lists every code reference
-// that does not resolve, each as a *chapter.Error.
+// Chapter renders the prose of ch, each puzzle section ended by the note on
+// running the tests of the Renderer's surface (RunNote). Its error lists
+// every code reference that does not resolve, each as a *chapter.Error.
 func (r *Renderer) Chapter(ch *chapter.Chapter) (*Page, error) {
 	src := []byte(ch.Prose)
 	pc := parser.NewContext()
 	refs := &refContext{dir: ch.Dir, line: ch.ProseLine}
 	pc.Set(refKey, refs)
+	pc.Set(noteKey, &noteContext{ch: ch, surface: r.surface})
 	doc := r.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
 	if len(refs.errs) > 0 {
 		return nil, fmt.Errorf("render %s: %w", ch.ID, errors.Join(refs.errs...))
@@ -180,12 +191,33 @@ func highlight(w io.Writer, lang, code string) {
 	}
 	it, err := chroma.Coalesce(lexer).Tokenise(nil, code)
 	if err == nil {
-		f := chromahtml.New(chromahtml.WithClasses(true))
+		f := chromahtml.New(chromahtml.WithClasses(true), chromahtml.WithPreWrapper(focusablePre{}))
 		if err = f.Format(w, styles.Get(lightStyle), it); err == nil {
 			return
 		}
 	}
-	_, _ = io.WriteString(w, "<pre><code>"+template.HTMLEscapeString(code)+"</code></pre>\n")
+	_, _ = io.WriteString(w, focusablePre{}.Start(true, "")+template.HTMLEscapeString(code)+focusablePre{}.End(true)+"\n")
+}
+
+// focusablePre wraps a listing in a pre that takes the keyboard's focus, so
+// that a listing wider than the page can be scrolled without a mouse
+// (WCAG 2.1.1).
+type focusablePre struct{}
+
+// Start implements chromahtml.PreWrapper.
+func (focusablePre) Start(code bool, styleAttr string) string {
+	if !code {
+		return ""
+	}
+	return `<pre tabindex="0"` + styleAttr + `><code>`
+}
+
+// End implements chromahtml.PreWrapper.
+func (focusablePre) End(code bool) string {
+	if !code {
+		return ""
+	}
+	return "</code></pre>"
 }
 
 var css = sync.OnceValue(func() string {

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/cqrsworkbook/workbook/chapter"
+	"github.com/cqrsworkbook/workbook/render"
 )
 
 // cmdRead prints a chapter for reading in the terminal: its prose as
@@ -43,11 +44,11 @@ func cmdRead(args []string, stdout io.Writer) error {
 	return nil
 }
 
-// readable is the chapter's prose with its code references resolved, and
-// without Part 2 unless showPart2.
+// readable is the chapter's prose with its code references resolved and the
+// terminal's notes on running the puzzles, without Part 2 unless showPart2.
 func readable(wb *workbook, ch *chapter.Chapter, showPart2 bool) (string, error) {
 	dir := path.Join(chapter.ChaptersDir, ch.ID)
-	lines := strings.Split(ch.Prose, "\n")
+	lines := strings.Split(render.Markdown(ch, render.Print), "\n")
 	var b strings.Builder
 	fmt.Fprintf(&b, "Learning goals:\n")
 	for _, g := range ch.Goals {
