@@ -134,10 +134,10 @@ type ChapterView struct {
 	// StarCount and StarTotal are the learner's stars in all chapters.
 	StarCount int `json:"star_count"`
 	StarTotal int `json:"star_total"`
-	// Hints are the hints revealed so far, per part; HintCounts how many
-	// there are.
-	Hints      [2][]string `json:"hints"`
-	HintCounts [2]int      `json:"hint_counts"`
+	// Hints are the hints revealed so far, per part, rendered from their
+	// Markdown; HintCounts how many there are.
+	Hints      [2][]template.HTML `json:"hints"`
+	HintCounts [2]int             `json:"hint_counts"`
 	// Sections are the rendered prose; Part2 is empty until Part 1 has its
 	// star.
 	Sections Sections `json:"sections"`
@@ -185,7 +185,7 @@ func (s *Server) chapterView(ch *chapter.Chapter) (*ChapterView, *render.Page, e
 		if n > len(hints[i]) {
 			n = len(hints[i])
 		}
-		v.Hints[i] = append([]string{}, hints[i][:n]...)
+		v.Hints[i] = s.cfg.Renderer.Hints(hints[i][:n])
 	}
 	page, err := s.cfg.Renderer.Chapter(ch)
 	if err != nil {
@@ -432,6 +432,11 @@ type RunAnswer struct {
 	StarCount   int     `json:"star_count"`
 	StarTotal   int     `json:"star_total"`
 	Part2Opened bool    `json:"part2_opened"`
+	// Locked counts the tests of the suite this run left out because
+	// their part is not open yet (Part 2 before Part 1 has its star).
+	Locked int `json:"locked"`
+	// Next is the next day, once this run finished the day.
+	Next string `json:"next,omitempty"`
 }
 
 func (s *Server) apiRun(w http.ResponseWriter, r *http.Request) {
@@ -485,6 +490,22 @@ func (s *Server) apiRun(w http.ResponseWriter, r *http.Request) {
 		ctx, cancel = s.claimPage(ctx, req.Page)
 		defer cancel()
 	}
+	// While Part 2 is locked, only Part 1's tests run: Part 2's cannot be
+	// failures of code the learner has not been asked to write yet.
+	prog, err := s.cfg.Workspace.Progress()
+	if err != nil {
+		s.fail(w, err)
+		return
+	}
+	part, locked := 0, 0
+	if !prog.Chapter(ch.ID).Star(1) {
+		part = 1
+		for _, t := range ch.Select(suite) {
+			if t.Part == 2 {
+				locked++
+			}
+		}
+	}
 	release, err := s.runs.acquire(ctx)
 	if errors.Is(err, errBusy) {
 		w.Header().Set("Retry-After", "2")
@@ -496,7 +517,7 @@ func (s *Server) apiRun(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	defer release()
-	rep, err := s.cfg.Harness.Run(ctx, harness.Request{Chapter: ch, Suite: suite, Engine: req.Engine, Files: files, Seed: req.Seed})
+	rep, err := s.cfg.Harness.Run(ctx, harness.Request{Chapter: ch, Suite: suite, Engine: req.Engine, Files: files, Seed: req.Seed, Part: part})
 	if err != nil {
 		if errors.Is(err, harness.ErrUsage) {
 			writeError(w, http.StatusBadRequest, err.Error())
@@ -510,6 +531,7 @@ func (s *Server) apiRun(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, err)
 		return
 	}
+	ans.Locked = locked
 	writeJSON(w, http.StatusOK, ans)
 }
 
@@ -524,6 +546,13 @@ func (s *Server) award(ch *chapter.Chapter, rep *harness.Report) (*RunAnswer, er
 	for _, p := range newStars {
 		if p == 1 {
 			ans.Part2Opened = true
+		}
+	}
+	if ans.Stars == [2]bool{true, true} {
+		for i, c := range s.cfg.Chapters {
+			if c == ch && i+1 < len(s.cfg.Chapters) {
+				ans.Next = s.cfg.Chapters[i+1].ID
+			}
 		}
 	}
 	return ans, nil
@@ -556,7 +585,7 @@ func (s *Server) apiHint(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	n := prog.Chapter(ch.ID).Hints[body.Part-1]
-	writeJSON(w, http.StatusOK, map[string]any{"part": body.Part, "hints": hints[:n], "count": len(hints)})
+	writeJSON(w, http.StatusOK, map[string]any{"part": body.Part, "hints": s.cfg.Renderer.Hints(hints[:n]), "count": len(hints)})
 }
 
 func (s *Server) apiSolution(w http.ResponseWriter, r *http.Request) {
@@ -590,11 +619,20 @@ func (s *Server) apiSolution(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	var files []FileBody
-	for _, name := range ch.LearnerFiles {
-		files = append(files, FileBody{Name: name, Content: string(ch.Solution[name])})
+	// Only the part's own code: Part 1's solution leaves Part 2's out,
+	// which needs Part 2's star or a confirmation of its own.
+	solution, err := ch.SolutionFor(body.Part)
+	if err != nil {
+		s.fail(w, err)
+		return
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"files": files})
+	files := []FileBody{}
+	for _, name := range ch.LearnerFiles {
+		if data, ok := solution[name]; ok {
+			files = append(files, FileBody{Name: name, Content: string(data)})
+		}
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"part": body.Part, "files": files})
 }
 
 func (s *Server) apiProgress(w http.ResponseWriter, r *http.Request) {

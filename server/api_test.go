@@ -416,8 +416,10 @@ func TestPlantedSymlink(t *testing.T) {
 }
 
 // TestStarsComeFromRealPassingRuns runs chapter 1 in the interpreter: the
-// stub earns nothing, the example suite alone earns nothing, and the full
-// suite with the solution's code earns both stars and opens Part 2.
+// stub earns nothing, the example suite alone earns nothing, the full suite
+// with the solution's code earns Part 1's star and opens Part 2 (whose
+// tests stay out of the runs until then), and the next full run earns
+// Part 2's and names the next day.
 func TestStarsComeFromRealPassingRuns(t *testing.T) {
 	f := newFixture(t, map[string]harness.Engine{"interp": &interp.Engine{}}, 1, 1)
 	ch := chapter.Find(chapters, "01-commands")
@@ -431,10 +433,14 @@ func TestStarsComeFromRealPassingRuns(t *testing.T) {
 		body      string
 		wantStars [2]bool
 		part2     bool
+		locked    bool   // Part 2's tests left out
+		next      string // the next day, once both stars are in
 	}{
-		{"the stub", `{"suite":"all"}`, [2]bool{false, false}, false},
-		{"the example suite alone", `{"suite":"example","files":` + string(buffers) + `}`, [2]bool{false, false}, false},
-		{"the full suite", `{"suite":"full","files":` + string(buffers) + `}`, [2]bool{true, true}, true},
+		{"the stub", `{"suite":"all"}`, [2]bool{false, false}, false, true, ""},
+		{"the example suite alone", `{"suite":"example","files":` + string(buffers) + `}`, [2]bool{false, false}, false, true, ""},
+		// Part 2 is locked until Part 1 has its star: its tests do not run.
+		{"the full suite", `{"suite":"full","files":` + string(buffers) + `}`, [2]bool{true, false}, true, true, ""},
+		{"the full suite again", `{"suite":"full","files":` + string(buffers) + `}`, [2]bool{true, true}, false, false, "02-events"},
 	}
 	for _, r := range runs {
 		status, body, _ := f.do(t, "POST", "/api/chapters/01-commands/run", r.body, nil)
@@ -445,12 +451,24 @@ func TestStarsComeFromRealPassingRuns(t *testing.T) {
 			Status      string  `json:"status"`
 			Stars       [2]bool `json:"stars"`
 			Part2Opened bool    `json:"part2_opened"`
+			Locked      int     `json:"locked"`
+			Next        string  `json:"next"`
+			Tests       []struct {
+				Part int `json:"part"`
+			} `json:"tests"`
 		}
 		if err := json.Unmarshal([]byte(body), &ans); err != nil {
 			t.Fatal(err)
 		}
-		if ans.Stars != r.wantStars || ans.Part2Opened != r.part2 {
-			t.Errorf("%s: stars %v, part2_opened %v; want %v, %v (status %s)", r.name, ans.Stars, ans.Part2Opened, r.wantStars, r.part2, ans.Status)
+		if ans.Stars != r.wantStars || ans.Part2Opened != r.part2 || ans.Next != r.next {
+			t.Errorf("%s: stars %v, part2_opened %v, next %q; want %v, %v, %q (status %s)", r.name, ans.Stars, ans.Part2Opened, ans.Next, r.wantStars, r.part2, r.next, ans.Status)
+		}
+		ranPart2 := false
+		for _, tr := range ans.Tests {
+			ranPart2 = ranPart2 || tr.Part == 2
+		}
+		if r.locked && (ranPart2 || ans.Locked == 0) || !r.locked && (!ranPart2 || ans.Locked != 0) {
+			t.Errorf("%s: ran Part 2's tests %v, %d locked; want Part 2 locked %v", r.name, ranPart2, ans.Locked, r.locked)
 		}
 	}
 	status, body, _ := f.do(t, "GET", "/api/chapters/01-commands", "", nil)
@@ -507,5 +525,50 @@ func TestConcurrentSaves(t *testing.T) {
 	}
 	if len(vs) != clients {
 		t.Errorf("history has %d versions after %d saves over the stub, want %d (the stub and all but the last save)", len(vs), clients, clients)
+	}
+}
+
+// TestRunNamesNoTerminalFlag runs code the interpreter cannot run, and code
+// that panics, from the page: what the page shows names no flag of the
+// terminal (issue 15: it said "--engine go"); the report says by a field
+// that the go engine runs the code, for the page to offer its own choice.
+func TestRunNamesNoTerminalFlag(t *testing.T) {
+	f := newFixture(t, map[string]harness.Engine{"interp": &interp.Engine{}}, 1, 1)
+	tests := []struct {
+		name         string
+		parse        string
+		goEngineRuns bool
+		message      string // in the first test's message
+	}{
+		{"an interpreter gap", "package bank\n\nfunc ParseCommand(line string) (Command, error) {\n\t_ = min(len(line), 3)\n\treturn nil, nil\n}\n",
+			true, "the go engine runs it as it is"},
+		{"a runtime error", "package bank\n\nimport \"strings\"\n\nfunc ParseCommand(line string) (Command, error) {\n\tfields := strings.Fields(line)\n\treturn OpenAccount{Account: fields[1], Owner: fields[2]}, nil\n}\n",
+			false, "panic: runtime error: index out of range [2] with length 2"},
+		{"a panic placed in its function only", "package bank\n\nfunc ParseCommand(line string) (Command, error) {\n\tpanic(nil)\n}\n",
+			false, "the go engine shows the line"},
+	}
+	for _, tt := range tests {
+		files, _ := json.Marshal(map[string]string{"parse.go": tt.parse})
+		status, body, _ := f.do(t, "POST", "/api/chapters/01-commands/run", `{"suite":"example","engine":"interp","files":`+string(files)+`}`, nil)
+		if status != http.StatusOK {
+			t.Fatalf("%s: run = %d %s", tt.name, status, body)
+		}
+		if strings.Contains(body, "--engine") {
+			t.Errorf("%s: run answered %s, which names a flag of the terminal", tt.name, body)
+		}
+		var rep harness.Report
+		if err := json.Unmarshal([]byte(body), &rep); err != nil {
+			t.Fatalf("%s: %v", tt.name, err)
+		}
+		runs := false
+		for _, ce := range rep.CompileErrors {
+			runs = runs || ce.GoEngineRuns
+		}
+		if runs != tt.goEngineRuns {
+			t.Errorf("%s: run's compile errors %+v: go_engine_runs %v, want %v", tt.name, rep.CompileErrors, runs, tt.goEngineRuns)
+		}
+		if len(rep.Tests) == 0 || !strings.Contains(rep.Tests[0].Message, tt.message) {
+			t.Errorf("%s: run's tests %+v, want the first one's message to contain %q", tt.name, rep.Tests, tt.message)
+		}
 	}
 }

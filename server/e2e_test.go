@@ -24,6 +24,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"sync"
@@ -54,6 +55,8 @@ import (
 const (
 	e2eToken   = "e2e-test-token-5f0c2a9d"
 	e2eChapter = "01-commands"
+	// e2eSecondChapter is the day the flow is walked again, at phone width.
+	e2eSecondChapter = "02-events"
 	// e2eTestTimeout is each test's deadline in the harness.
 	e2eTestTimeout = 2 * time.Second
 	// e2eDeadline bounds the whole browser session once it started.
@@ -247,7 +250,7 @@ func TestE2E(t *testing.T) {
 		}
 		other := &browser{t: t, ctx: octx, out: b.out}
 		other.do("open the used link in another browser", 10*time.Second, chromedp.Navigate(base+"/?token="+e2eToken))
-		other.wait("the page says the link was used", `document.querySelector("h1") !== null && document.querySelector("h1").textContent.includes("already used")`, 5*time.Second)
+		other.waitAcross("the page says the link was used", `document.querySelector("h1") !== null && document.querySelector("h1").textContent.includes("already used")`, 5*time.Second)
 		if got := other.str("the page", `document.body.textContent`); !strings.Contains(got, "start it again") {
 			t.Errorf("the used-link page does not say to restart the workbook:\n%s", got)
 		}
@@ -271,11 +274,38 @@ func TestE2E(t *testing.T) {
 		})()`, time.Second)
 		b.shot("03-example-passed")
 
+		if got := b.str("the example's summary", `document.getElementById("run-state").textContent`); !strings.Contains(got, "locked") || strings.Contains(got, "failed") {
+			t.Errorf("while Part 2 is locked, the summary says %q; want its tests locked, nothing failed", got)
+		}
+		if n := b.int("Part 2 results", `[...document.querySelectorAll("#results details.test .meta")].filter((m) => m.textContent.includes("part 2")).length`); n != 0 {
+			t.Errorf("%d of Part 2's tests ran while it is locked", n)
+		}
+
 		b.startRun("#run-full")
+		b.wait("the run shows it is running: spinner, elapsed time, Stop", `!document.getElementById("spinner").hidden && !document.getElementById("stop").hidden && document.getElementById("elapsed").textContent.endsWith(" s")`, 5*time.Second)
 		b.waitRun("the full suite passes", 20*time.Second)
-		b.wait("the earned-star notice", `(() => { const e = document.querySelector("#results .earned"); return e && e.textContent.includes("Part 1"); })()`, time.Second)
+		b.wait("the success card with the learner's answer", fmt.Sprintf(`(() => {
+			const c = document.querySelector("#results .success");
+			return c && c.textContent.includes("That's the right answer!") && c.querySelector(".answer") && c.querySelector(".answer").textContent === %s;
+		})()`, js(strconv.FormatInt(e2eAnswer(t, ch, 1), 10))), time.Second)
 		b.wait("Part 2 opens", `document.getElementById("part2").textContent.includes("Worked example") && !document.getElementById("part2-locked")`, 5*time.Second)
+		b.wait("the contents gain Part 2 without a reload", `[...document.querySelectorAll("#toc-list a")].some((a) => a.textContent === "Part 2")`, 2*time.Second)
 		b.shot("04-star-earned-part2")
+		b.click("#continue-part2")
+		b.wait("Continue to Part 2 brings Part 2 into view", `(() => { const r = document.querySelector("#part2 h2").getBoundingClientRect(); return r.top >= -2 && r.top < innerHeight / 2; })()`, 3*time.Second)
+		b.shot("04b-continued-to-part2")
+
+		b.startRun("#run-full")
+		b.waitRun("the full suite passes with Part 2", 20*time.Second)
+		b.wait("the second star and the next day", `(() => {
+			const c = document.querySelector("#results .success");
+			const next = c && c.querySelector('a[href="/chapters/02-events"]');
+			return next && next.textContent.includes("Next day") && document.getElementById("day-stars").textContent.includes("Part 2 ★ solved");
+		})()`, time.Second)
+		if got := b.str("the summary", `document.getElementById("run-state").textContent`); strings.Contains(got, "failed") || strings.Contains(got, "locked") {
+			t.Errorf("after both stars the summary says %q", got)
+		}
+		b.shot("04c-both-stars")
 	})
 
 	step("4-saved-and-reloaded", func(t *testing.T) {
@@ -312,6 +342,7 @@ func TestE2E(t *testing.T) {
 
 	step("6-endless-loop", func(t *testing.T) {
 		b.typeInto("parse.go", endlessParse)
+		_ = b.boolean("open the hints", `(document.getElementById("hint-panel").open = true, true)`)
 		hints := b.int("hints shown", `document.querySelectorAll('.hints[data-part="1"] .hint-list li').length`)
 		t0 := time.Now()
 		b.startRun("#run-example")
@@ -538,6 +569,113 @@ func TestE2E(t *testing.T) {
 			t.Errorf("the stub the restore replaced is not in the history")
 		}
 		b.shot("17-version-restored")
+	})
+
+	step("14-stop-a-run", func(t *testing.T) {
+		b.typeInto("parse.go", endlessParse)
+		b.startRun("#run-example")
+		b.wait("the run is on", `!document.getElementById("stop").hidden`, 3*time.Second)
+		_ = b.boolean("the old results are gone", `document.querySelectorAll("#results details.test").length === 0 || (() => { throw new Error("old results still shown"); })()`)
+		b.click("#stop")
+		b.wait("Stop ends the run at once", `document.getElementById("run-state").textContent.startsWith("Stopped") && !document.getElementById("run-example").disabled && document.getElementById("stop").hidden`, 2*time.Second)
+		b.shot("18-stopped")
+		b.typeInto("parse.go", solution["parse.go"])
+	})
+
+	step("15-format", func(t *testing.T) {
+		// The solution as a learner might type it: spaces for indentation.
+		messy := strings.ReplaceAll(solution["parse.go"], "\t", "  ")
+		b.typeInto("parse.go", messy)
+		b.click("#format")
+		b.wait("Format writes it as gofmt does", fmt.Sprintf(`window.workbookPage.text("parse.go") === %s`, js(solution["parse.go"])), 5*time.Second)
+		b.shot("19-formatted")
+		b.do("focus the editor", 5*time.Second, chromedp.Click(chromedp.CSS(`[id="tab-parse.go"]`)))
+		b.do("undo the format", 5*time.Second, chromedp.KeyEvent("z", chromedp.KeyModifiers(chromedp.ModifierCtrl)))
+		b.wait("Ctrl-Z undoes the format", fmt.Sprintf(`window.workbookPage.text("parse.go") === %s`, js(messy)), 3*time.Second)
+		b.typeInto("parse.go", solution["parse.go"])
+	})
+
+	step("16-keyboard", func(t *testing.T) {
+		b.do("focus the editor", 5*time.Second, chromedp.Click(chromedp.CSS(`[id="tab-parse.go"]`)))
+		b.wait("the editor has the focus", `document.activeElement && document.activeElement.classList.contains("wb-editor-host")`, 2*time.Second)
+		b.do("press Escape", 5*time.Second, chromedp.KeyEvent(kb.Escape))
+		b.wait("Escape leaves the editor for Run example", `document.activeElement === document.getElementById("run-example")`, 2*time.Second)
+		b.do("press ?", 5*time.Second, chromedp.KeyEvent("?"))
+		b.wait("? opens the shortcuts", `document.getElementById("help").open`, 2*time.Second)
+		b.shot("20-shortcuts")
+		b.do("press Escape", 5*time.Second, chromedp.KeyEvent(kb.Escape))
+		b.wait("Escape closes them, focus back", `!document.getElementById("help").open && document.activeElement === document.getElementById("run-example")`, 2*time.Second)
+		// On load the page does not put the focus in the editor.
+		b.do("reload", 10*time.Second, chromedp.Reload())
+		b.waitLoaded()
+		if b.boolean("focus in the editor after load", `document.activeElement && document.activeElement.classList.contains("wb-editor-host")`) {
+			t.Errorf("the page put the focus in the editor on load")
+		}
+	})
+
+	step("17-accessibility", func(t *testing.T) {
+		for _, page := range []struct{ name, path string }{{"home", "/"}, {"day", "/chapters/" + e2eChapter}} {
+			b.do("open the "+page.name+" page", 10*time.Second, chromedp.Navigate(base+page.path))
+			if page.name == "day" {
+				b.waitLoaded()
+			}
+			for _, v := range b.axe(t) {
+				if v.Impact == "serious" || v.Impact == "critical" {
+					t.Errorf("axe-core, %s page: %s (%s): %s; %d nodes, first %s", page.name, v.ID, v.Impact, v.Help, len(v.Nodes), v.first())
+				} else {
+					t.Logf("axe-core, %s page, %s: %s (%s)", page.name, v.Impact, v.ID, v.Help)
+				}
+			}
+		}
+	})
+
+	step("18-phone", func(t *testing.T) {
+		b.do("a phone-sized window", 5*time.Second, chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile, chromedp.EmulateScale(2)))
+		b.openChapter(base)
+		b.shot("21-phone-day")
+		b.wait("the Code button is on screen", `(() => { const r = document.getElementById("to-code").getBoundingClientRect(); return r.width > 0 && r.bottom <= innerHeight && r.top >= 0; })()`, 2*time.Second)
+		b.click("#to-code")
+		b.wait("one tap brings the editor into view", `(() => { const r = document.getElementById("editors").getBoundingClientRect(); return r.top < innerHeight && r.bottom > 0; })()`, 3*time.Second)
+		b.shotHere("22-phone-code")
+		for _, v := range b.axe(t) {
+			if v.Impact == "serious" || v.Impact == "critical" {
+				t.Errorf("axe-core, day page on a phone: %s (%s): %s; first %s", v.ID, v.Impact, v.Help, v.first())
+			}
+		}
+	})
+
+	step("19-second-day-on-a-phone", func(t *testing.T) {
+		// The flow again on another day, at phone width, from Part 1 alone:
+		// the learner's files as they are with Part 1 solved.
+		second := chapter.Find(chapters, e2eSecondChapter)
+		if second == nil {
+			t.Fatalf("no chapter %s", e2eSecondChapter)
+		}
+		part1, err := second.Solved(1)
+		if err != nil {
+			t.Fatalf("%s: Solved(1): %v", second.ID, err)
+		}
+		b.do("open day 2", 10*time.Second, chromedp.Navigate(base+"/chapters/"+second.ID))
+		b.waitLoaded()
+		b.click("#to-code")
+		for _, name := range second.LearnerFiles {
+			b.typeInto(name, string(part1[name]))
+		}
+		b.startRun("#run-full")
+		b.waitRun("day 2's full suite with Part 1 solved", 20*time.Second)
+		b.wait("the success card with day 2's answer", fmt.Sprintf(`(() => {
+			const c = document.querySelector("#results .success");
+			return c && c.textContent.includes("That's the right answer!") && c.querySelector(".answer").textContent === %s;
+		})()`, js(strconv.FormatInt(e2eAnswer(t, second, 1), 10))), time.Second)
+		if got := b.str("the summary", `document.getElementById("run-state").textContent`); strings.Contains(got, "failed") {
+			t.Errorf("with Part 1 solved and its star earned, the summary says %q", got)
+		}
+		b.wait("the success card is on screen", `(() => { const r = document.querySelector("#results .success").getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight && r.height > 0; })()`, 3*time.Second)
+		b.shotHere("23-phone-second-day-star")
+		b.click("#continue-part2")
+		b.wait("Continue to Part 2 brings Part 2 into view on a phone", `(() => { const r = document.querySelector("#part2 h2").getBoundingClientRect(); return r.top >= -2 && r.top < innerHeight / 2; })()`, 3*time.Second)
+		b.shotHere("24-phone-second-day-part2")
+		b.do("back to the desktop size", 5*time.Second, chromedp.EmulateViewport(1400, 1000))
 	})
 	t.Logf("the whole test took %v", time.Since(start).Round(time.Millisecond))
 }
@@ -812,11 +950,19 @@ func (b *browser) click(sel string) {
 }
 
 // shot saves a screenshot of the window, as the learner sees it.
-func (b *browser) shot(name string) {
+func (b *browser) shot(name string) { b.capture(name, true) }
+
+// shotHere saves a screenshot of the window where the page is scrolled to.
+func (b *browser) shotHere(name string) { b.capture(name, false) }
+
+func (b *browser) capture(name string, fromTop bool) {
 	ctx, cancel := context.WithTimeout(b.ctx, 10*time.Second)
 	defer cancel()
-	// From the top, where the sticky contents and workbench are.
-	_, err := chromedp.Run(ctx, chromedp.Evaluate[chromedp.Void](`window.scrollTo(0, 0)`))
+	var err error
+	if fromTop {
+		// From the top, where the sticky contents and workbench are.
+		_, err = chromedp.Run(ctx, chromedp.Evaluate[chromedp.Void](`window.scrollTo(0, 0)`))
+	}
 	var png []byte
 	if err == nil {
 		png, err = chromedp.Run(ctx, chromedp.CaptureScreenshot())
@@ -1043,4 +1189,61 @@ func (s *liveServer) start(t *testing.T) {
 		time.Sleep(20 * time.Millisecond)
 	}
 	t.Fatalf("serve again on %s: %v", s.addr, err)
+}
+
+// axeViolation is one rule axe-core found broken on a page.
+type axeViolation struct {
+	ID     string `json:"id"`
+	Impact string `json:"impact"`
+	Help   string `json:"help"`
+	Nodes  []struct {
+		Target []any  `json:"target"`
+		HTML   string `json:"html"`
+	} `json:"nodes"`
+}
+
+func (v axeViolation) first() string {
+	if len(v.Nodes) == 0 {
+		return "-"
+	}
+	return fmt.Sprint(v.Nodes[0].Target) + " " + v.Nodes[0].HTML
+}
+
+// axe runs axe-core (testdata/axe) on the page as it is, against WCAG 2.2
+// A and AA, and returns what it found. DevTools evaluates the engine, so
+// the page's content security policy stays as strict as it is.
+func (b *browser) axe(t *testing.T) []axeViolation {
+	t.Helper()
+	src, err := os.ReadFile(filepath.Join("testdata", "axe", "axe.min.js"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(b.ctx, 30*time.Second)
+	defer cancel()
+	loaded, err := chromedp.Run(ctx, chromedp.Evaluate[bool](string(src)+";\ntypeof axe === 'object'"))
+	if err != nil || !loaded {
+		b.fatalf("load axe-core: %v (loaded %v)", err, loaded)
+	}
+	run := `axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}}).then((r) => JSON.stringify(r.violations))`
+	out, err := chromedp.Run(ctx, chromedp.Evaluate[string](run, chromedp.EvalAwaitPromise))
+	if err != nil {
+		b.fatalf("run axe-core: %v", err)
+	}
+	var vs []axeViolation
+	if err := json.Unmarshal([]byte(out), &vs); err != nil {
+		b.fatalf("axe-core's answer: %v", err)
+	}
+	return vs
+}
+
+// e2eAnswer is the puzzle answer the day's puzzle test expects for part
+// with the chapter's own input (the number in its puzzle.Check call).
+func e2eAnswer(t *testing.T, ch *chapter.Chapter, part int) int64 {
+	t.Helper()
+	m := regexp.MustCompile(fmt.Sprintf(`puzzle\.Check\(t, "part%d", .*, (\d+)\)`, part)).FindStringSubmatch(string(ch.Exercise["puzzle_test.go"]))
+	if m == nil {
+		t.Fatalf("no puzzle.Check for part %d in %s's puzzle_test.go", part, ch.ID)
+	}
+	n, _ := strconv.ParseInt(m[1], 10, 64)
+	return n
 }

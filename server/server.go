@@ -133,6 +133,7 @@ func (s *Server) routes() {
 	m.HandleFunc("POST /api/chapters/{id}/run", s.apiRun)
 	m.HandleFunc("POST /api/chapters/{id}/hints", s.apiHint)
 	m.HandleFunc("POST /api/chapters/{id}/solution", s.apiSolution)
+	m.HandleFunc("POST /api/format", s.apiFormat)
 	m.HandleFunc("GET /api/progress", s.apiProgress)
 	m.HandleFunc("GET /api/events", s.apiEvents)
 	s.mux = m

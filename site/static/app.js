@@ -24,8 +24,8 @@
 
   // ---- API ---------------------------------------------------------------
 
-  async function api(method, path, body, headers) {
-    const opts = { method, headers: Object.assign({}, headers || {}), credentials: "same-origin" };
+  async function api(method, path, body, headers, signal) {
+    const opts = { method, headers: Object.assign({}, headers || {}), credentials: "same-origin", signal };
     if (body !== undefined) {
       opts.headers["Content-Type"] = "application/json";
       opts.body = JSON.stringify(body);
@@ -50,7 +50,9 @@
     s.className = "save-state " + (kind || "");
   }
 
-  function showTab(name) {
+  // showTab shows a file; it takes the focus there only when asked (a
+  // click on its tab), never when the page opens.
+  function showTab(name, focus) {
     current = name;
     for (const [n, f] of Object.entries(files)) {
       const on = n === name;
@@ -64,8 +66,9 @@
     $("other-files").value = f.tab ? "" : name;
     $("history").disabled = f.info.kind !== "learner";
     $("reset").disabled = f.info.kind !== "learner";
+    $("format").disabled = f.info.kind !== "learner";
     if (f.info.kind === "learner") loadHistory(name);
-    f.editor.focus();
+    if (focus) f.editor.focus();
   }
 
   // Your files (and the reference solution, once shown) are tabs; the given
@@ -78,7 +81,7 @@
       tab = el("button", { role: "tab", class: "tab " + info.kind, id: "tab-" + info.name, type: "button", "aria-controls": "pane-" + info.name },
         el("span", { class: "tab-name", text: info.name }),
         el("span", { class: "tab-kind", text: info.kind === "solution" ? " (reference)" : "" }));
-      tab.addEventListener("click", () => showTab(info.name));
+      tab.addEventListener("click", () => showTab(info.name, true));
       tab.addEventListener("keydown", (e) => {
         const names = Object.keys(files).filter((n) => files[n].tab);
         const i = names.indexOf(info.name);
@@ -99,6 +102,7 @@
       readOnly: info.kind !== "learner",
       onChange: (t) => changed(info.name, t),
       onRun: () => run("example"),
+      onEscape: () => $("run-example").focus(),
     });
     files[info.name] = f;
     return f;
@@ -223,7 +227,30 @@
   }
 
   $("other-files").addEventListener("change", (e) => {
-    if (e.target.value && files[e.target.value]) showTab(e.target.value);
+    if (e.target.value && files[e.target.value]) showTab(e.target.value, true);
+  });
+
+  // Format: the file as gofmt writes it, as one edit the learner can undo.
+  $("format").addEventListener("click", async () => {
+    const name = current;
+    const f = files[name];
+    if (!f || f.info.kind !== "learner") return;
+    let res;
+    try {
+      res = await api("POST", "/api/format", { content: f.editor.getText() });
+    } catch (e) {
+      setSaveState("Could not format: the workbook is not answering.", "bad");
+      return;
+    }
+    if (res.status === 422 && res.data) {
+      f.editor.setDiagnostics([{ line: res.data.line, col: res.data.col, message: res.data.error, severity: "error" }]);
+      setSaveState("Not formatted: " + name + ":" + res.data.line + ":" + res.data.col + ": " + res.data.error, "bad");
+      return;
+    }
+    if (!res.ok) { setSaveState("Could not format: " + ((res.data && res.data.error) || res.status), "bad"); return; }
+    f.editor.setDiagnostics([]);
+    f.editor.replaceText(res.data.content);
+    setSaveState(name + " formatted.", "good");
   });
 
   $("history").addEventListener("change", async (e) => {
@@ -260,35 +287,76 @@
   // ---- Runs --------------------------------------------------------------
 
   const STATUS = { pass: ["✔", "passed"], fail: ["✘", "failed"], error: ["⚠", "error"], timeout: ["⏱", "timed out"] };
+  let running = null; // {controller, timer, started} while a run is on
 
+  function setRunning(on, suite) {
+    $("run-example").disabled = $("run-full").disabled = on;
+    $("stop").hidden = !on;
+    $("spinner").hidden = !on;
+    $("results").setAttribute("aria-busy", on ? "true" : "false");
+    if (!on) { $("elapsed").textContent = ""; return; }
+    const started = Date.now();
+    const say = () => {
+      $("elapsed").textContent = ((Date.now() - started) / 1000).toFixed(1) + " s";
+    };
+    $("run-state").textContent = "Running the " + suite + " suite…";
+    say();
+    running.timer = setInterval(say, 100);
+  }
+
+  let lastSuite = "example";
   async function run(suite) {
+    if (running) return;
+    lastSuite = suite;
     const buffers = {};
     for (const [name, f] of Object.entries(files)) {
       if (f.info.kind === "learner") buffers[name] = f.editor.getText();
     }
     for (const name of Object.keys(buffers)) if (files[name].dirty) save(name);
-    $("run-state").textContent = "Running the " + suite + " suite…";
-    $("run-example").disabled = $("run-full").disabled = true;
+    // The last run's results go at once: what shows is never stale.
+    clearResults();
+    running = { controller: new AbortController() };
+    setRunning(true, suite);
     let res;
     try {
-      res = await api("POST", base + "/run", { suite, engine: $("engine").value, files: buffers, page: pageID });
+      res = await api("POST", base + "/run", { suite, engine: $("engine").value, files: buffers, page: pageID }, {}, running.controller.signal);
     } catch (e) {
-      $("run-state").textContent = "The workbook is not answering; is it still running?";
+      const stopped = running.controller.signal.aborted;
+      $("run-state").textContent = stopped ? "Stopped. Nothing of that run is kept." : "The workbook is not answering; is it still running?";
       return;
     } finally {
-      $("run-example").disabled = $("run-full").disabled = false;
+      clearInterval(running.timer);
+      running = null;
+      setRunning(false);
     }
     if (res.status === 429) { $("run-state").textContent = "Busy with other runs; try again in a moment."; return; }
     if (!res.ok) { $("run-state").textContent = "Could not run: " + ((res.data && res.data.error) || res.status); return; }
     showReport(res.data);
   }
 
+  $("stop").addEventListener("click", () => { if (running) running.controller.abort(); });
+
+  function clearResults() {
+    $("results").replaceChildren();
+    $("splitter").hidden = true;
+    for (const f of Object.values(files)) { f.editor.setDiagnostics([]); f.editor.markLine(null); }
+  }
+
+  // summaryOf is the one line a screen reader hears after a run: what
+  // passed of what the learner is on, and what is locked.
+  function summaryOf(rep) {
+    let text;
+    if (rep.compile_errors && rep.compile_errors.length) text = "Does not compile: " + rep.compile_errors.length + (rep.compile_errors.length === 1 ? " problem." : " problems.");
+    else if (rep.status === "pass") text = rep.passed === 1 ? "The test passes." : "All " + rep.passed + " tests pass.";
+    else text = rep.passed + " passed, " + rep.failed + " failed.";
+    if (rep.locked) text += " Part 2's " + (rep.locked === 1 ? "test is" : rep.locked + " tests are") + " locked until Part 1 has its star.";
+    return text + " (" + (rep.engine === "go" ? "go test" : "interpreter") + ", " + rep.duration_ms + " ms)";
+  }
+
   function showReport(rep) {
     const box = $("results");
-    box.replaceChildren();
-    for (const f of Object.values(files)) { f.editor.setDiagnostics([]); f.editor.markLine(null); }
-    const summary = rep.status === "pass" ? "All " + rep.passed + " tests pass." : rep.passed + " passed, " + rep.failed + " failed.";
-    $("run-state").textContent = summary + " (" + rep.engine + ", " + rep.duration_ms + " ms)";
+    clearResults();
+    $("run-state").textContent = summaryOf(rep);
     if (rep.problem) box.append(el("p", { class: "problem", text: rep.problem }));
     if (rep.compile_errors && rep.compile_errors.length) {
       const list = el("ul", { class: "compile-errors" });
@@ -299,13 +367,19 @@
         if (ce.file && files[ce.file]) {
           item.classList.add("clickable");
           item.tabIndex = 0;
-          item.addEventListener("click", () => { showTab(ce.file); });
+          item.addEventListener("click", () => { showTab(ce.file, true); });
+          item.addEventListener("keydown", (e) => { if (e.key === "Enter") showTab(ce.file, true); });
           (byFile[ce.file] = byFile[ce.file] || []).push({ line: ce.line, col: ce.col, message: ce.message, severity: "error" });
         }
         list.append(item);
       }
       for (const [name, diags] of Object.entries(byFile)) files[name].editor.setDiagnostics(diags);
       box.append(list);
+      if (rep.engine !== "go" && rep.compile_errors.some((c) => c.go_engine_runs)) {
+        const again = el("button", { type: "button", id: "run-with-go", text: "Run with go test" });
+        again.addEventListener("click", () => { $("engine").value = "go"; run(lastSuite); });
+        box.append(el("p", { class: "go-engine" }, "The interpreter cannot run this Go yet; go test runs it as it is, when Go is installed on this computer. ", again));
+      }
       const first = rep.compile_errors.find((c) => files[c.file]);
       if (first) showTab(first.file);
     }
@@ -321,7 +395,7 @@
       if (t.status !== "pass") item.open = true;
       if (t.file) {
         const loc = el("button", { type: "button", class: "link", text: "at " + t.file + ":" + t.line });
-        loc.addEventListener("click", () => { if (files[t.file]) { showTab(t.file); files[t.file].editor.markLine(t.line); } });
+        loc.addEventListener("click", () => { if (files[t.file]) { showTab(t.file, true); files[t.file].editor.markLine(t.line); } });
         if (!files[t.file]) loc.disabled = true;
         item.append(el("p", { class: "where" }, loc));
         if (!marked && files[t.file] && t.status !== "pass") {
@@ -332,6 +406,9 @@
       if (t.message) item.append(el("pre", { class: "message", text: t.message }));
       if (t.output) item.append(el("p", { class: "label", text: "Output" }), el("pre", { class: "output", text: t.output }));
       box.append(item);
+    }
+    if (rep.locked) {
+      box.append(el("p", { class: "locked-note", text: "🔒 Part 2's " + (rep.locked === 1 ? "test" : rep.locked + " tests") + " did not run: Part 2 opens when Part 1 has its star." }));
     }
     // What passing tests skipped (the capstone's PostgreSQL half without a
     // server) is said once, above the list, so a pass is not read as more.
@@ -347,10 +424,52 @@
       box.prepend(el("p", { class: "note", text: "Note: " + n + " passing tests " + l.replace("skipped:", "skipped a part:") }));
     }
     if (rep.stars) updateStars(rep.stars, rep.star_count, rep.star_total);
-    if (rep.new_stars && rep.new_stars.length) {
-      box.prepend(el("p", { class: "earned", text: "★ You earned a star for Part " + rep.new_stars.join(" and Part ") + "!" }));
+    let card = null;
+    if (rep.new_stars && rep.new_stars.length) box.prepend(card = success(rep));
+    if (box.childElementCount) $("splitter").hidden = false;
+    const opened = rep.part2_opened ? openPart2() : Promise.resolve();
+    // The card in view once Part 2's prose is in place above it (on a
+    // phone the workbench comes after the chapter).
+    if (card) opened.then(() => card.scrollIntoView({ behavior: "auto", block: "nearest" }));
+  }
+
+  // success is the moment a part gets its star: the right answer, the
+  // learner's own number, and where to go next.
+  function success(rep) {
+    const parts = rep.new_stars;
+    const card = el("div", { class: "success", id: "success" });
+    card.append(el("p", { class: "big" }, el("span", { class: "star-pop", "aria-hidden": "true", text: "★ " }), "That's the right answer!"));
+    for (const p of parts) {
+      const a = (rep.answers || []).find((x) => x.part === p);
+      const line = el("p", {}, "Part " + p + " has its star" + (a ? ". Your puzzle answer: " : "."));
+      if (a) line.append(el("strong", { class: "answer", text: String(a.value) }));
+      card.append(line);
     }
-    if (rep.part2_opened) openPart2();
+    if (parts.includes(2) || (chapter.stars[0] && chapter.stars[1])) {
+      if (rep.next) card.append(el("a", { class: "button primary", href: "/chapters/" + encodeURIComponent(rep.next), text: "Next day →" }));
+      else card.append(el("p", { text: "That was the last day. Every star is yours." }));
+    } else if (parts.includes(1)) {
+      const go = el("button", { type: "button", class: "primary", id: "continue-part2", text: "Continue to Part 2" });
+      go.addEventListener("click", async () => {
+        await part2Ready;
+        const target = document.querySelector("#part2 h2") || $("part2");
+        target.setAttribute("tabindex", "-1");
+        target.scrollIntoView({ behavior: reducedMotion() ? "auto" : "smooth", block: "start" });
+        target.focus({ preventScroll: true });
+      });
+      card.append(go);
+    }
+    pop($("tally"));
+    pop($("day-stars"));
+    return card;
+  }
+
+  const reducedMotion = () => window.matchMedia && matchMedia("(prefers-reduced-motion: reduce)").matches;
+  function pop(e) {
+    if (!e) return;
+    e.classList.remove("pop");
+    void e.offsetWidth; // restart the animation
+    e.classList.add("pop");
   }
 
   function updateStars(stars, count, total) {
@@ -360,21 +479,77 @@
     if (count !== undefined) $("tally").textContent = "★ " + count + "/" + total;
   }
 
-  async function openPart2() {
-    const res = await api("GET", base);
-    if (!res.ok || !res.data.sections.part2) return;
-    const holder = $("part2");
-    const doc = new DOMParser().parseFromString(res.data.sections.part2, "text/html");
-    holder.replaceChildren(...doc.body.childNodes);
-    document.querySelector('.hints[data-part="2"]').hidden = false;
+  // openPart2 shows Part 2's prose and hints in place, and its headings in
+  // the contents, without a reload.
+  let part2Ready = Promise.resolve();
+  function openPart2() {
+    part2Ready = (async () => {
+      const res = await api("GET", base);
+      if (!res.ok || !res.data.sections.part2) return;
+      const holder = $("part2");
+      const doc = new DOMParser().parseFromString(res.data.sections.part2, "text/html");
+      holder.replaceChildren(...doc.body.childNodes);
+      document.querySelector('.hints[data-part="2"]').hidden = false;
+      addToContents(holder);
+    })();
+    return part2Ready;
   }
+
+  // addToContents puts the headings of a newly shown section into the
+  // contents, in document order.
+  function addToContents(section) {
+    const list = $("toc-list");
+    if (!list) return;
+    const after = [...list.querySelectorAll("li")].find((li) => {
+      const target = document.getElementById(decodeURIComponent(li.querySelector("a").hash.slice(1)));
+      return target && (section.compareDocumentPosition(target) & Node.DOCUMENT_POSITION_FOLLOWING) && !section.contains(target);
+    });
+    for (const h of section.querySelectorAll("h2[id], h3[id]")) {
+      const text = h.cloneNode(true);
+      for (const a of text.querySelectorAll(".anchor")) a.remove();
+      const li = el("li", { class: "toc-" + h.tagName[1] }, el("a", { href: "#" + h.id, text: text.textContent.trim() }));
+      list.insertBefore(li, after || null);
+    }
+  }
+
+  // The split between the editor and the results: drag it, or focus it
+  // and use the arrow keys.
+  (function splitter() {
+    const bar = $("splitter"), eds = $("editors");
+    const set = (px) => {
+      const max = $("code").clientHeight - 160;
+      eds.style.flex = "0 0 " + Math.max(120, Math.min(max, px)) + "px";
+      bar.setAttribute("aria-valuenow", String(Math.round(eds.getBoundingClientRect().height)));
+    };
+    bar.addEventListener("pointerdown", (e) => {
+      e.preventDefault();
+      bar.setPointerCapture(e.pointerId);
+      const top = eds.getBoundingClientRect().top;
+      const move = (ev) => set(ev.clientY - top);
+      const up = () => { bar.removeEventListener("pointermove", move); bar.removeEventListener("pointerup", up); };
+      bar.addEventListener("pointermove", move);
+      bar.addEventListener("pointerup", up);
+    });
+    bar.addEventListener("keydown", (e) => {
+      const h = eds.getBoundingClientRect().height;
+      if (e.key === "ArrowUp") { e.preventDefault(); set(h - 40); }
+      if (e.key === "ArrowDown") { e.preventDefault(); set(h + 40); }
+    });
+  })();
 
   // ---- Hints and solutions ----------------------------------------------
 
+  // A hint is the chapter author's Markdown, rendered by the workbook (raw
+  // HTML in it is dropped there): never anything a learner wrote.
+  const hintItem = (html) => {
+    const li = el("li");
+    li.replaceChildren(...new DOMParser().parseFromString(html, "text/html").body.childNodes);
+    return li;
+  };
   function showHints(part, hints, count) {
     const sec = document.querySelector('.hints[data-part="' + part + '"]');
     const list = sec.querySelector(".hint-list");
-    list.replaceChildren(...hints.map((h) => el("li", { text: h })));
+    list.replaceChildren(...hints.map(hintItem));
     const btn = sec.querySelector(".hint-button");
     btn.textContent = hints.length < count ? "Show hint " + (hints.length + 1) + " of " + count : "No more hints";
     btn.disabled = hints.length >= count;
@@ -405,13 +580,28 @@
         return;
       }
       if (!res.ok) { $("run-state").textContent = (res.data && res.data.error) || "Could not show the solution."; return; }
+      let first = null;
       for (const file of res.data.files) {
         const name = "solution/" + file.name;
-        if (files[name]) { showTab(name); continue; }
-        addTab({ name, kind: "solution", read_only: true }, file.content);
-        showTab(name);
+        if (files[name]) files[name].editor.setText(file.content);
+        else addTab({ name, kind: "solution", read_only: true }, file.content);
+        first = first || name;
       }
+      if (first) showTab(first, true);
     });
+  }
+
+  // typing reports whether an element takes text, where "?" is a character.
+  function typing(t) {
+    if (!t || !t.closest) return false;
+    return !!t.closest("input, textarea, select, [contenteditable], .wb-editor-host");
+  }
+  function openHelp() {
+    const d = $("help");
+    if (d.open) return;
+    const back = document.activeElement;
+    d.addEventListener("close", () => { if (back && back.focus) back.focus(); }, { once: true });
+    d.showModal();
   }
 
   // A read-only view of the page for tests and for curious learners in the
@@ -451,12 +641,21 @@
       }
     }
     const first = chapter.files.find((f) => f.kind === "learner");
-    if (first) showTab(first.name);
+    if (first) showTab(first.name); // shown, not focused: the page starts at its top
     $("run-example").addEventListener("click", () => run("example"));
     $("run-full").addEventListener("click", () => run("full"));
     document.addEventListener("keydown", (e) => {
       if ((e.ctrlKey || e.metaKey) && e.key === "Enter") { e.preventDefault(); run("example"); }
+      if (e.key === "?" && !e.ctrlKey && !e.metaKey && !e.altKey && !typing(e.target)) { e.preventDefault(); openHelp(); }
     });
+    $("help-open").addEventListener("click", openHelp);
+    // On a phone the Code button takes the learner to the editor; it steps
+    // aside while the editor is on screen.
+    if ("IntersectionObserver" in window) {
+      new IntersectionObserver((entries) => {
+        for (const e of entries) $("to-code").classList.toggle("away", e.isIntersecting);
+      }).observe($("editors"));
+    }
     window.addEventListener("beforeunload", (e) => {
       if (Object.values(files).some((f) => f.dirty)) { e.preventDefault(); }
     });

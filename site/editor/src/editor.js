@@ -8,11 +8,14 @@
 //     readOnly: false,            // default false
 //     onChange: (text) => {},     // every change made in the editor (not by setText)
 //     onRun: () => {},            // Ctrl-Enter / Cmd-Enter; wins over other Mod-Enter bindings
+//     onEscape: () => {},         // Escape (when no panel takes it): the page moves focus out
 //   });
 //
 //   ed.getText()                 -> string
 //   ed.setText(text)             replaces the whole document without firing onChange;
 //                                also clears undo history, diagnostics and the marked line
+//   ed.replaceText(text)         replaces the whole document as one undoable edit
+//                                (fires onChange), the cursor kept on its line
 //   ed.setReadOnly(bool)
 //   ed.setDiagnostics([{line, col, message, severity: "error"|"warning"}])
 //                                1-based line and col, col in bytes as Go reports it
@@ -27,8 +30,8 @@
 //   ed.destroy()
 //   ed.view                      the underlying EditorView, for debugging
 //
-// Features: Go mode, line numbers, bracket matching, auto-indent, Tab indents
-// (Escape, then Tab, moves focus out of the editor), search (Mod-F), undo/redo,
+// Features: Go mode, line numbers, bracket matching, auto-indent with tabs as
+// gofmt writes them, Tab indents (Escape hands focus back to the page), search (Mod-F), undo/redo,
 // closeBrackets, active line highlight, light/dark theme that follows
 // prefers-color-scheme live.
 //
@@ -46,9 +49,9 @@ import {
   EditorView, keymap, lineNumbers, highlightActiveLine, highlightActiveLineGutter,
   drawSelection, highlightSpecialChars, Decoration, WidgetType,
 } from "@codemirror/view";
-import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
+import { defaultKeymap, history, historyKeymap, indentWithTab, isolateHistory } from "@codemirror/commands";
 import {
-  bracketMatching, indentOnInput, syntaxHighlighting, HighlightStyle, foldGutter, foldKeymap,
+  bracketMatching, indentOnInput, indentUnit, syntaxHighlighting, HighlightStyle, foldGutter, foldKeymap,
 } from "@codemirror/language";
 import { go } from "@codemirror/lang-go";
 import { search, searchKeymap, highlightSelectionMatches } from "@codemirror/search";
@@ -104,7 +107,7 @@ const lightTheme = EditorView.theme({
   ".cm-cursor, .cm-dropCursor": { borderLeftColor: "#1f2328" },
   "&.cm-focused > .cm-scroller > .cm-selectionLayer .cm-selectionBackground, .cm-selectionBackground, ::selection":
     { backgroundColor: "#b6d7ff" },
-  ".cm-gutters": { backgroundColor: "#f6f8fa", color: "#6e7781", borderRight: "1px solid #d0d7de" },
+  ".cm-gutters": { backgroundColor: "#f6f8fa", color: "#57606a", borderRight: "1px solid #d0d7de" },
   ".cm-activeLine": { backgroundColor: "#f3f6fa" },
   ".cm-activeLineGutter": { backgroundColor: "#e7ecf2", color: "#1f2328" },
   ".cm-matchingBracket": { backgroundColor: "#c8e1ff", outline: "1px solid #8cb4e6" },
@@ -253,6 +256,7 @@ function create(parent, opts = {}) {
   if (!parent || !parent.appendChild) throw new TypeError("WorkbookEditor.create: parent must be an element");
   const onChange = typeof opts.onChange == "function" ? opts.onChange : null;
   const onRun = typeof opts.onRun == "function" ? opts.onRun : null;
+  const onEscape = typeof opts.onEscape == "function" ? opts.onEscape : null;
   let readOnly = !!opts.readOnly;
 
   const host = document.createElement("div");
@@ -267,7 +271,13 @@ function create(parent, opts = {}) {
   const roExt = (ro) => [EditorState.readOnly.of(ro), EditorView.contentAttributes.of({ "aria-readonly": String(ro) })];
 
   const extensions = () => [
-    Prec.highest(keymap.of([{ key: "Mod-Enter", preventDefault: true, run: () => { if (onRun) onRun(); return true; } }])),
+    Prec.highest(keymap.of([
+      { key: "Mod-Enter", preventDefault: true, run: () => { if (onRun) onRun(); return true; } },
+      // Escape leaves the editor (after closing the search panel or a
+      // completion, which take it first): Tab indents, so without this
+      // a keyboard user would be trapped.
+      { key: "Escape", run: () => { if (!onEscape) return false; onEscape(); return true; } },
+    ])),
     lineNumbers(),
     highlightActiveLineGutter(),
     foldGutter(),
@@ -284,6 +294,7 @@ function create(parent, opts = {}) {
     search({ top: true }),
     go(),
     EditorState.tabSize.of(4),
+    indentUnit.of("\t"), // as gofmt indents
     EditorView.lineWrapping,
     keymap.of([
       ...closeBracketsKeymap,
@@ -298,7 +309,7 @@ function create(parent, opts = {}) {
     readOnlyC.of(roExt(readOnly)),
     markField,
     inlineField,
-    EditorView.contentAttributes.of({ "aria-label": "Go code editor" }),
+    EditorView.contentAttributes.of({ "aria-label": "Go code editor", tabindex: "0" }),
     EditorView.updateListener.of((u) => {
       if (!u.docChanged || !onChange) return;
       if (u.transactions.some((tr) => tr.annotation(External))) return;
@@ -322,6 +333,20 @@ function create(parent, opts = {}) {
       const scroll = view.scrollDOM.scrollTop;
       view.setState(makeState(text));
       view.scrollDOM.scrollTop = scroll;
+    },
+    // replaceText replaces the whole document as one edit the learner can
+    // undo (the Format button), keeping the cursor's line where it can.
+    replaceText(text) {
+      const doc = view.state.doc;
+      const line = doc.lineAt(view.state.selection.main.head).number;
+      const next = String(text ?? "");
+      if (next === doc.toString()) return;
+      const lines = next.split("\n");
+      let at = 0;
+      for (let i = 0; i < Math.min(line - 1, lines.length - 1); i++) at += lines[i].length + 1;
+      // Its own step in the history, whatever was typed just before.
+      view.dispatch({ changes: { from: 0, to: doc.length, insert: next }, selection: { anchor: Math.min(at, next.length) }, scrollIntoView: true,
+        annotations: [isolateHistory.of("full")], userEvent: "input.format" });
     },
     setReadOnly(ro) {
       readOnly = !!ro;
