@@ -13,6 +13,7 @@ import (
 
 	"github.com/cqrsworkbook/workbook/chapter"
 	"github.com/cqrsworkbook/workbook/harness"
+	"github.com/cqrsworkbook/workbook/progress"
 	"github.com/cqrsworkbook/workbook/render"
 	"github.com/cqrsworkbook/workbook/workspace"
 )
@@ -163,7 +164,7 @@ func (s *Server) chapterView(ch *chapter.Chapter) (*ChapterView, *render.Page, e
 	}
 	cp := prog.Chapter(ch.ID)
 	v := &ChapterView{ID: ch.ID, Number: ch.Number, Title: ch.Title, Summary: ch.Summary, Goals: ch.Goals, Tests: ch.Tests,
-		StarCount: prog.StarCount(), StarTotal: 2 * len(s.cfg.Chapters)}
+		StarCount: prog.StarCount(), StarTotal: progress.Total(len(s.cfg.Chapters))}
 	for _, name := range ch.LearnerFiles {
 		_, etag, err := s.cfg.Workspace.Read(ch.ID, name)
 		if err != nil && !errors.Is(err, workspace.ErrNotFound) {
@@ -178,14 +179,10 @@ func (s *Server) chapterView(ch *chapter.Chapter) (*ChapterView, *render.Page, e
 		v.Files = append(v.Files, FileInfo{Name: name, Kind: "test", ReadOnly: true})
 	}
 	hints := [2][]string{ch.Hints.Part1, ch.Hints.Part2}
-	for i := 0; i < 2; i++ {
-		v.Stars[i] = cp.Star(i + 1)
+	v.Stars = cp.Starred()
+	for i := range 2 {
 		v.HintCounts[i] = len(hints[i])
-		n := cp.Hints[i]
-		if n > len(hints[i]) {
-			n = len(hints[i])
-		}
-		v.Hints[i] = s.cfg.Renderer.Hints(hints[i][:n])
+		v.Hints[i] = s.cfg.Renderer.Hints(hints[i][:cp.HintsShown(i+1, len(hints[i]))])
 	}
 	page, err := s.cfg.Renderer.Chapter(ch)
 	if err != nil {
@@ -195,7 +192,7 @@ func (s *Server) chapterView(ch *chapter.Chapter) (*ChapterView, *render.Page, e
 	if page.Title == "" {
 		v.Sections.Intro = page.Intro
 	}
-	if v.Stars[0] {
+	if cp.Open(2) {
 		v.Sections.Part2 = page.Part2
 	}
 	for i, c := range s.cfg.Chapters {
@@ -221,7 +218,7 @@ type ChapterSummary struct {
 	Stars   [2]bool `json:"stars"`
 }
 
-func (s *Server) summaries() ([]ChapterSummary, *workspace.Progress, error) {
+func (s *Server) summaries() ([]ChapterSummary, *progress.Progress, error) {
 	prog, err := s.cfg.Workspace.Progress()
 	if err != nil {
 		return nil, nil, err
@@ -229,7 +226,7 @@ func (s *Server) summaries() ([]ChapterSummary, *workspace.Progress, error) {
 	out := []ChapterSummary{}
 	for _, ch := range s.cfg.Chapters {
 		cp := prog.Chapter(ch.ID)
-		out = append(out, ChapterSummary{ID: ch.ID, Number: ch.Number, Title: ch.Title, Summary: ch.Summary, Stars: [2]bool{cp.Star(1), cp.Star(2)}})
+		out = append(out, ChapterSummary{ID: ch.ID, Number: ch.Number, Title: ch.Title, Summary: ch.Summary, Stars: cp.Starred()})
 	}
 	return out, prog, nil
 }
@@ -498,7 +495,7 @@ func (s *Server) apiRun(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	part, locked := 0, 0
-	if !prog.Chapter(ch.ID).Star(1) {
+	if !prog.Chapter(ch.ID).Open(2) {
 		part = 1
 		for _, t := range ch.Select(suite) {
 			if t.Part == 2 {
@@ -542,7 +539,7 @@ func (s *Server) award(ch *chapter.Chapter, rep *harness.Report) (*RunAnswer, er
 		return nil, err
 	}
 	cp := prog.Chapter(ch.ID)
-	ans := &RunAnswer{Report: rep, NewStars: newStars, Stars: [2]bool{cp.Star(1), cp.Star(2)}, StarCount: prog.StarCount(), StarTotal: 2 * len(s.cfg.Chapters)}
+	ans := &RunAnswer{Report: rep, NewStars: newStars, Stars: cp.Starred(), StarCount: prog.StarCount(), StarTotal: progress.Total(len(s.cfg.Chapters))}
 	for _, p := range newStars {
 		if p == 1 {
 			ans.Part2Opened = true
@@ -574,17 +571,19 @@ func (s *Server) apiHint(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, "part must be 1 or 2")
 		return
 	}
-	prog, err := s.cfg.Workspace.UpdateProgress(func(p *workspace.Progress) {
-		cp := p.Chapter(ch.ID)
-		if cp.Hints[body.Part-1] < len(hints) {
-			cp.Hints[body.Part-1]++
-		}
+	n := 0
+	_, err := s.cfg.Workspace.UpdateProgress(func(p *progress.Progress) (err error) {
+		n, err = p.Chapter(ch.ID).RevealHint(body.Part, len(hints))
+		return err
 	})
+	if errors.Is(err, progress.ErrLocked) {
+		writeError(w, http.StatusForbidden, "Part 2's hints open when Part 1 has its star")
+		return
+	}
 	if err != nil {
 		s.fail(w, err)
 		return
 	}
-	n := prog.Chapter(ch.ID).Hints[body.Part-1]
 	writeJSON(w, http.StatusOK, map[string]any{"part": body.Part, "hints": s.cfg.Renderer.Hints(hints[:n]), "count": len(hints)})
 }
 
@@ -604,20 +603,16 @@ func (s *Server) apiSolution(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, "part must be 1 or 2")
 		return
 	}
-	prog, err := s.cfg.Workspace.Progress()
-	if err != nil {
-		s.fail(w, err)
-		return
-	}
-	if !prog.Chapter(ch.ID).Star(body.Part) && !body.Confirm {
+	_, err := s.cfg.Workspace.UpdateProgress(func(p *progress.Progress) error {
+		return p.Chapter(ch.ID).ShowSolution(body.Part, body.Confirm)
+	})
+	if errors.Is(err, progress.ErrNotConfirmed) {
 		writeError(w, http.StatusForbidden, "the solution opens once the part passes, or when you confirm that you want to see it now")
 		return
 	}
-	if !prog.Chapter(ch.ID).Star(body.Part) {
-		if _, err := s.cfg.Workspace.UpdateProgress(func(p *workspace.Progress) { p.Chapter(ch.ID).SolutionShown[body.Part-1] = true }); err != nil {
-			s.fail(w, err)
-			return
-		}
+	if err != nil {
+		s.fail(w, err)
+		return
 	}
 	// Only the part's own code: Part 1's solution leaves Part 2's out,
 	// which needs Part 2's star or a confirmation of its own.
@@ -641,7 +636,7 @@ func (s *Server) apiProgress(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"chapters": list, "stars": prog.StarCount(), "total": 2 * len(s.cfg.Chapters), "last": prog.Last})
+	writeJSON(w, http.StatusOK, map[string]any{"chapters": list, "stars": prog.StarCount(), "total": progress.Total(len(s.cfg.Chapters)), "last": prog.Last})
 }
 
 // fail answers an error from below: the learner's mistakes as 4xx, the

@@ -41,3 +41,25 @@ func TestHintsRendered(t *testing.T) {
 		t.Errorf("the chapter's view has no rendered hint: %.300s", body)
 	}
 }
+
+// TestPart2HintsLocked: Part 2's hints are Part 2's text, which opens with
+// Part 1's star; asked for before, the answer is 403 and nothing is counted.
+func TestPart2HintsLocked(t *testing.T) {
+	f := newFixture(t, map[string]harness.Engine{"interp": &blockingEngine{release: closed()}}, 1, 1)
+	if status, body, _ := f.do(t, "POST", "/api/chapters/01-commands/hints", `{"part":2}`, nil); status != http.StatusForbidden {
+		t.Errorf("POST hints {part:2} with Part 1 unsolved = %d %s, want 403", status, body)
+	}
+	prog, err := f.ws.Progress()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := prog.Chapter("01-commands").Hints; got != [2]int{} {
+		t.Errorf("after a refused Part 2 hint, hints seen = %v, want none", got)
+	}
+	if _, _, err := f.ws.Award("01-commands", [2]bool{true, false}); err != nil {
+		t.Fatal(err)
+	}
+	if status, body, _ := f.do(t, "POST", "/api/chapters/01-commands/hints", `{"part":2}`, nil); status != http.StatusOK || !strings.Contains(body, `"hints":["`) {
+		t.Errorf("POST hints {part:2} with Part 1's star = %d %s, want 200 and the first hint", status, body)
+	}
+}

@@ -6,8 +6,8 @@ import (
 	"html/template"
 	"net/http"
 
+	"github.com/cqrsworkbook/workbook/progress"
 	"github.com/cqrsworkbook/workbook/render"
-	"github.com/cqrsworkbook/workbook/workspace"
 )
 
 // homeData is what the home page shows.
@@ -24,14 +24,14 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) {
 		s.failPage(w, err)
 		return
 	}
-	d := homeData{Chapters: list, Stars: prog.StarCount(), Total: 2 * len(list)}
+	d := homeData{Chapters: list, Stars: prog.StarCount(), Total: progress.Total(len(list))}
 	d.Continue = continueWith(list, prog)
 	s.page(w, r, "home.html", d)
 }
 
 // continueWith is the chapter to go on with: the last one opened unless it
 // is done, else the first without both stars.
-func continueWith(list []ChapterSummary, prog *workspace.Progress) *ChapterSummary {
+func continueWith(list []ChapterSummary, prog *progress.Progress) *ChapterSummary {
 	for i := range list {
 		if list[i].ID == prog.Last && !(list[i].Stars[0] && list[i].Stars[1]) {
 			return &list[i]
@@ -65,7 +65,7 @@ func (s *Server) chapterPage(w http.ResponseWriter, r *http.Request) {
 		s.failPage(w, err)
 		return
 	}
-	if _, err := s.cfg.Workspace.UpdateProgress(func(p *workspace.Progress) { p.Last = ch.ID }); err != nil {
+	if _, err := s.cfg.Workspace.UpdateProgress(func(p *progress.Progress) error { p.Last = ch.ID; return nil }); err != nil {
 		s.failPage(w, err)
 		return
 	}

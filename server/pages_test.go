@@ -8,7 +8,7 @@ import (
 	"time"
 
 	"github.com/cqrsworkbook/workbook/harness"
-	"github.com/cqrsworkbook/workbook/workspace"
+	"github.com/cqrsworkbook/workbook/progress"
 )
 
 // TestPagePuzzleNotes: a day's page tells the learner to run the puzzle with
@@ -19,7 +19,7 @@ func TestPagePuzzleNotes(t *testing.T) {
 		t.Run(ch.ID, func(t *testing.T) {
 			// Part 2 is on the page once Part 1 has its star.
 			now := time.Now()
-			if _, err := f.ws.UpdateProgress(func(p *workspace.Progress) { p.Chapter(ch.ID).Stars[0] = &now }); err != nil {
+			if _, err := f.ws.UpdateProgress(func(p *progress.Progress) error { p.Chapter(ch.ID).Stars[0] = &now; return nil }); err != nil {
 				t.Fatal(err)
 			}
 			status, page, _ := f.do(t, "GET", "/chapters/"+ch.ID, "", nil)

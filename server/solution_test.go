@@ -9,7 +9,7 @@ import (
 
 	"github.com/cqrsworkbook/workbook/chapter"
 	"github.com/cqrsworkbook/workbook/harness"
-	"github.com/cqrsworkbook/workbook/workspace"
+	"github.com/cqrsworkbook/workbook/progress"
 )
 
 // TestSolutionPerPart: a part's reference solution holds that part's code
@@ -47,13 +47,14 @@ func TestSolutionPerPart(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			f := newFixture(t, map[string]harness.Engine{"interp": &blockingEngine{release: closed()}}, 1, 1)
-			if _, err := f.ws.UpdateProgress(func(p *workspace.Progress) {
+			if _, err := f.ws.UpdateProgress(func(p *progress.Progress) error {
 				now := time.Now()
 				for i, star := range tt.stars {
 					if star {
 						p.Chapter(tt.chapter).Stars[i] = &now
 					}
 				}
+				return nil
 			}); err != nil {
 				t.Fatal(err)
 			}

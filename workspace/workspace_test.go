@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"github.com/cqrsworkbook/workbook/progress"
 )
 
 func newWorkspace(t *testing.T) *Workspace {
@@ -103,9 +105,10 @@ func TestBadNames(t *testing.T) {
 
 func TestProgress(t *testing.T) {
 	w := newWorkspace(t)
-	p, err := w.UpdateProgress(func(p *Progress) {
+	p, err := w.UpdateProgress(func(p *progress.Progress) error {
 		p.Chapter("01-commands").Hints[0] = 2
 		p.Last = "01-commands"
+		return nil
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -116,6 +119,24 @@ func TestProgress(t *testing.T) {
 	again, err := w.Progress()
 	if err != nil || again.Chapter("01-commands").Hints[0] != 2 || again.Last != "01-commands" {
 		t.Errorf("Progress after update = %+v, %v", again, err)
+	}
+}
+
+func TestUpdateProgressKeepsAFailedChange(t *testing.T) {
+	w := newWorkspace(t)
+	if _, _, err := w.Award("01-commands", [2]bool{true, false}); err != nil {
+		t.Fatal(err)
+	}
+	_, err := w.UpdateProgress(func(p *progress.Progress) error {
+		p.Chapter("01-commands").Stars[0] = nil
+		return progress.ErrLocked
+	})
+	if !errors.Is(err, progress.ErrLocked) {
+		t.Errorf("UpdateProgress(fn failing with ErrLocked) = %v, want ErrLocked", err)
+	}
+	again, err := w.Progress()
+	if err != nil || !again.Chapter("01-commands").Star(1) {
+		t.Errorf("after a failed update, Progress() = %+v, %v; want Part 1's star kept", again, err)
 	}
 }
 

@@ -17,6 +17,7 @@ import (
 	"github.com/cqrsworkbook/workbook/harness"
 	"github.com/cqrsworkbook/workbook/harness/gotest"
 	"github.com/cqrsworkbook/workbook/harness/interp"
+	"github.com/cqrsworkbook/workbook/progress"
 	"github.com/cqrsworkbook/workbook/workspace"
 )
 
@@ -350,7 +351,7 @@ func cmdTest(ctx context.Context, args []string, stdout, stderr io.Writer) (int,
 		return exitUsage, err
 	}
 	var newStars []int
-	var prog *workspace.Progress
+	var prog *progress.Progress
 	if !req.Solution {
 		if newStars, prog, err = ws.Award(ch.ID, harness.Earned(ch, rep)); err != nil {
 			return exitUsage, err
@@ -370,7 +371,7 @@ func cmdTest(ctx context.Context, args []string, stdout, stderr io.Writer) (int,
 		printReport(stdout, reportView{ch: ch, dir: dir, last: ch == wb.chapters[len(wb.chapters)-1]}, rep)
 		for i, p := range newStars {
 			count := prog.StarCount() - (len(newStars) - 1 - i)
-			fmt.Fprintf(stdout, "★ You earned a star for Part %d! (%d of %d stars)\n", p, count, 2*len(wb.chapters))
+			fmt.Fprintf(stdout, "★ You earned a star for Part %d! (%d of %d stars)\n", p, count, progress.Total(len(wb.chapters)))
 		}
 	}
 	switch rep.Status {

@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -12,6 +13,7 @@ import (
 
 	"github.com/cqrsworkbook/workbook/chapter"
 	"github.com/cqrsworkbook/workbook/harness"
+	"github.com/cqrsworkbook/workbook/progress"
 	"github.com/cqrsworkbook/workbook/watch"
 	"github.com/cqrsworkbook/workbook/workspace"
 )
@@ -49,7 +51,7 @@ func (p palette) status(s harness.Status) string {
 
 // chapterArg is the chapter named on the command line, or else the first
 // one without both stars.
-func chapterArg(wb *workbook, prog *workspace.Progress, pos []string) (*chapter.Chapter, error) {
+func chapterArg(wb *workbook, prog *progress.Progress, pos []string) (*chapter.Chapter, error) {
 	if len(pos) > 1 {
 		return nil, fmt.Errorf("%w: name one CHAPTER", errUsage)
 	}
@@ -66,7 +68,7 @@ func chapterArg(wb *workbook, prog *workspace.Progress, pos []string) (*chapter.
 }
 
 // partArg is the part named by --part, or the one the learner is on.
-func partArg(flagValue int, prog *workspace.Progress, ch *chapter.Chapter) (int, error) {
+func partArg(flagValue int, prog *progress.Progress, ch *chapter.Chapter) (int, error) {
 	switch flagValue {
 	case 0:
 		return currentPart(prog, ch), nil
@@ -77,11 +79,8 @@ func partArg(flagValue int, prog *workspace.Progress, ch *chapter.Chapter) (int,
 }
 
 // currentPart is the part a learner is on: 1 until it has its star.
-func currentPart(prog *workspace.Progress, ch *chapter.Chapter) int {
-	if prog.Chapter(ch.ID).Star(1) {
-		return 2
-	}
-	return 1
+func currentPart(prog *progress.Progress, ch *chapter.Chapter) int {
+	return prog.Chapter(ch.ID).Current()
 }
 
 func cmdWatch(ctx context.Context, args []string, stdin io.Reader, stdout io.Writer) error {
@@ -198,7 +197,7 @@ func watchRun(ctx context.Context, wb *workbook, ws *workspace.Workspace, ch *ch
 		}
 	}
 	cp := prog.Chapter(ch.ID)
-	fmt.Fprintf(w, "\n%d passed, %d failed   %s\n", rep.Passed, rep.Failed, pal.paint("33", fmt.Sprintf("★ %d/%d", prog.StarCount(), 2*len(wb.chapters))))
+	fmt.Fprintf(w, "\n%d passed, %d failed   %s\n", rep.Passed, rep.Failed, pal.paint("33", fmt.Sprintf("★ %d/%d", prog.StarCount(), progress.Total(len(wb.chapters)))))
 	for _, p := range newStars {
 		fmt.Fprintln(w, pal.paint("33", fmt.Sprintf("★ You earned a star for Part %d!", p)))
 	}
@@ -247,7 +246,10 @@ func cmdHint(args []string, stdout io.Writer) error {
 		return err
 	}
 	hints := [][]string{ch.Hints.Part1, ch.Hints.Part2}[p-1]
-	seen := prog.Chapter(ch.ID).Hints[p-1]
+	if !prog.Chapter(ch.ID).Open(p) {
+		return fmt.Errorf("day %d: %w; its hints open with it", ch.Number, progress.ErrLocked)
+	}
+	seen := prog.Chapter(ch.ID).HintsShown(p, len(hints))
 	if seen >= len(hints) {
 		fmt.Fprintf(stdout, "You have seen all %d hints for day %d, Part %d:\n\n", len(hints), ch.Number, p)
 		for i, h := range hints {
@@ -256,17 +258,21 @@ func cmdHint(args []string, stdout io.Writer) error {
 		fmt.Fprintf(stdout, "Still stuck? The reference solution: workbook solution %d --part %d --force\n", ch.Number, p)
 		return nil
 	}
-	if _, err := ws.UpdateProgress(func(pr *workspace.Progress) { pr.Chapter(ch.ID).Hints[p-1] = seen + 1 }); err != nil {
+	shown := 0
+	if _, err := ws.UpdateProgress(func(pr *progress.Progress) (err error) {
+		shown, err = pr.Chapter(ch.ID).RevealHint(p, len(hints))
+		return err
+	}); err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "Day %d, Part %d, hint %d of %d:\n\n%s\n", ch.Number, p, seen+1, len(hints), hints[seen])
-	if seen+1 < len(hints) {
+	fmt.Fprintf(stdout, "Day %d, Part %d, hint %d of %d:\n\n%s\n", ch.Number, p, shown, len(hints), hints[shown-1])
+	if shown < len(hints) {
 		fmt.Fprintf(stdout, "\n(Run it again for a stronger one.)\n")
 	}
 	return nil
 }
 
-func openAll(wsFlag string, notes io.Writer) (*workbook, *workspace.Workspace, *workspace.Progress, error) {
+func openAll(wsFlag string, notes io.Writer) (*workbook, *workspace.Workspace, *progress.Progress, error) {
 	wb, err := open()
 	if err != nil {
 		return nil, nil, nil, err
@@ -295,7 +301,7 @@ func cmdProgress(args []string, stdout io.Writer) error {
 	}
 	defer ws.Close()
 	pal := newPalette(stdout)
-	fmt.Fprintf(stdout, "%s  %s\n\n", pal.paint("1", "CQRS Workbook"), pal.paint("33", fmt.Sprintf("★ %d/%d", prog.StarCount(), 2*len(wb.chapters))))
+	fmt.Fprintf(stdout, "%s  %s\n\n", pal.paint("1", "CQRS Workbook"), pal.paint("33", fmt.Sprintf("★ %d/%d", prog.StarCount(), progress.Total(len(wb.chapters)))))
 	for _, ch := range wb.chapters {
 		cp := prog.Chapter(ch.ID)
 		stars := ""
@@ -371,13 +377,12 @@ func cmdSolution(args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if !prog.Chapter(ch.ID).Star(p) {
-		if !*force {
-			return fmt.Errorf("day %d, Part %d has not passed yet: the reference solution opens when it does, or now with --force", ch.Number, p)
-		}
-		if _, err := ws.UpdateProgress(func(pr *workspace.Progress) { pr.Chapter(ch.ID).SolutionShown[p-1] = true }); err != nil {
-			return err
-		}
+	_, err = ws.UpdateProgress(func(pr *progress.Progress) error { return pr.Chapter(ch.ID).ShowSolution(p, *force) })
+	if errors.Is(err, progress.ErrNotConfirmed) {
+		return fmt.Errorf("day %d, Part %d has not passed yet: the reference solution opens when it does, or now with --force", ch.Number, p)
+	}
+	if err != nil {
+		return err
 	}
 	// Only the part's own code: Part 2's needs Part 2 passed, or --force
 	// for Part 2.
