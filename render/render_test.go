@@ -137,7 +137,7 @@ func TestCodeRefs(t *testing.T) {
 			prose: "```go file=examples/x.go\n```\n",
 			want: []string{
 				`<figure class="code-ref"><figcaption><code class="file">chapters/99-test/examples/x.go</code></figcaption>`,
-				`<pre class="chroma">`, `<span class="kn">package</span>`, `Greeting`, `Box`, `&lt;hello&gt;`, `</figure>`,
+				`<pre tabindex="0" class="chroma">`, `<span class="kn">package</span>`, `Greeting`, `Box`, `&lt;hello&gt;`, `</figure>`,
 			},
 			notWant: []string{`class="decl"`},
 		},
@@ -162,13 +162,13 @@ func TestCodeRefs(t *testing.T) {
 		{
 			name:    "plain fenced block",
 			prose:   "```go\nx := 1\n```\n",
-			want:    []string{`<pre class="chroma"><code>`, `<span class="nx">x</span>`},
+			want:    []string{`<pre tabindex="0" class="chroma"><code>`, `<span class="nx">x</span>`},
 			notWant: []string{`<figure`},
 		},
 		{
 			name:    "plain text block",
 			prose:   "```text\ndeposit acc-7 250\n```\n",
-			want:    []string{`<pre class="chroma"><code>`, `deposit acc-7 250`},
+			want:    []string{`<pre tabindex="0" class="chroma"><code>`, `deposit acc-7 250`},
 			notWant: []string{`<figure`},
 		},
 	}
@@ -357,9 +357,9 @@ func TestCode(t *testing.T) {
 		lang, src string
 		want      []string
 	}{
-		{"go", "func F() {}\n", []string{`<pre class="chroma"><code>`, `<span class="kd">func</span>`, `<span class="nf">F</span>`}},
-		{"no-such-language", "<b>&</b>\n", []string{`<pre class="chroma"><code>`, `&lt;b&gt;&amp;&lt;/b&gt;`}},
-		{"", "plain\n", []string{`<pre class="chroma"><code>`, "plain"}},
+		{"go", "func F() {}\n", []string{`<pre tabindex="0" class="chroma"><code>`, `<span class="kd">func</span>`, `<span class="nf">F</span>`}},
+		{"no-such-language", "<b>&</b>\n", []string{`<pre tabindex="0" class="chroma"><code>`, `&lt;b&gt;&amp;&lt;/b&gt;`}},
+		{"", "plain\n", []string{`<pre tabindex="0" class="chroma"><code>`, "plain"}},
 	}
 	for _, tt := range tests {
 		got := string(r.Code(tt.lang, tt.src))
