@@ -26,7 +26,7 @@ import (
 )
 
 // Engines are the engines every chapter must pass in, in this order.
-var Engines = []string{"interp", "go"}
+var Engines = harness.EngineNames
 
 // Static checks what needs no engine: sections, code references, worked
 // example numbers, puzzle sections that say how to run the tests, carried
@@ -86,7 +86,7 @@ func Run(ctx context.Context, h *harness.Harness, ch *chapter.Chapter) []error {
 	bad := func(format string, args ...any) {
 		errs = append(errs, fmt.Errorf("%s: %s", ch.ID, fmt.Sprintf(format, args...)))
 	}
-	statuses := map[bool]map[string]map[string]harness.Status{false: {}, true: {}}
+	statuses := map[bool]map[harness.EngineName]map[string]harness.Status{false: {}, true: {}}
 	solutionPasses := true // else the marks are not to blame for what fails
 	for _, engine := range Engines {
 		for _, solution := range []bool{false, true} {

@@ -39,7 +39,7 @@ func TestCurriculum(t *testing.T) {
 	if len(chapters) < 3 {
 		t.Fatalf("chapter.Load found %d chapters, want at least 3", len(chapters))
 	}
-	h := &harness.Harness{FS: fsys, Engines: map[string]harness.Engine{
+	h := &harness.Harness{FS: fsys, Engines: map[harness.EngineName]harness.Engine{
 		"interp": &interp.Engine{},
 		"go":     &gotest.Engine{},
 	}}
@@ -162,7 +162,7 @@ func TestRunFindsBadChapters(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			h := &harness.Harness{Engines: map[string]harness.Engine{
+			h := &harness.Harness{Engines: map[harness.EngineName]harness.Engine{
 				"interp": &fakeEngine{interpreted: true, status: tt.interp},
 				"go":     &fakeEngine{status: tt.goEng},
 			}, Limits: harness.Limits{TestTimeout: time.Second}}
@@ -223,7 +223,7 @@ func TestRunChecksPartMarks(t *testing.T) {
 				Solution: map[string][]byte{"x.go": []byte(tt.solution)},
 				Tests:    []chapter.Test{{Name: "TestPart1ExampleA", Part: 1, Suite: chapter.Example}, {Name: "TestPart2ExampleB", Part: 2, Suite: chapter.Example}},
 			}
-			h := &harness.Harness{Engines: map[string]harness.Engine{
+			h := &harness.Harness{Engines: map[harness.EngineName]harness.Engine{
 				"interp": &codeEngine{interpreted: true},
 				"go":     &codeEngine{},
 			}, Limits: harness.Limits{TestTimeout: time.Second}}

@@ -32,8 +32,8 @@ func TestAnswersAndParts(t *testing.T) {
 	if len(want) != 2 {
 		t.Fatalf("found %d puzzle.Check calls in day 1's puzzle_test.go, want 2", len(want))
 	}
-	for _, engine := range []string{"interp", "go"} {
-		t.Run(engine, func(t *testing.T) {
+	for _, engine := range harness.EngineNames {
+		t.Run(engine.String(), func(t *testing.T) {
 			rep, err := h.Run(context.Background(), harness.Request{Chapter: ch, Engine: engine, Suite: chapter.Full, Solution: true})
 			if err != nil {
 				t.Fatal(err)

@@ -34,8 +34,8 @@ func BenchmarkFullSuite(b *testing.B) {
 func benchSuite(b *testing.B, suite chapter.Suite) {
 	chapters, h := workbook(b, 10*time.Second)
 	for _, ch := range chapters {
-		for _, engine := range []string{"interp", "go"} {
-			b.Run(ch.ID+"/"+engine, func(b *testing.B) {
+		for _, engine := range harness.EngineNames {
+			b.Run(ch.ID+"/"+engine.String(), func(b *testing.B) {
 				req := harness.Request{Chapter: ch, Suite: suite, Engine: engine, Solution: true}
 				if _, err := h.Run(context.Background(), req); err != nil { // warm the build cache
 					b.Fatal(err)
@@ -107,8 +107,8 @@ func BenchmarkPuzzleScaling(b *testing.B) {
 		}
 	}
 	for _, scale := range []int{1, 4, 16} {
-		for _, engine := range []string{"interp", "go"} {
-			b.Run("x"+strconv.Itoa(scale)+"/"+engine, func(b *testing.B) {
+		for _, engine := range harness.EngineNames {
+			b.Run("x"+strconv.Itoa(scale)+"/"+engine.String(), func(b *testing.B) {
 				req := harness.Request{Chapter: ch, Suite: chapter.Full, Engine: engine, Solution: true, Scale: scale, Tests: puzzles}
 				var ms float64
 				for i := 0; i < b.N; i++ {

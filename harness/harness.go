@@ -114,8 +114,8 @@ func ReachedFileLimit(dir string, limit int64) bool {
 type Harness struct {
 	// FS is the workbook: chapters, exercises and solutions.
 	FS fs.FS
-	// Engines by name: "interp" and "go".
-	Engines map[string]Engine
+	// Engines by name: Interp and GoTest.
+	Engines map[EngineName]Engine
 	// Limits of every run; zero fields take DefaultLimits.
 	Limits Limits
 }
@@ -124,7 +124,7 @@ type Harness struct {
 type Request struct {
 	Chapter *chapter.Chapter
 	Suite   chapter.Suite
-	Engine  string
+	Engine  EngineName
 	// Solution runs the reference solution instead of the learner's files.
 	Solution bool
 	// Files replace learner files by name (an editor's unsaved buffers).

@@ -106,7 +106,7 @@ func TestHostileLearnerCode(t *testing.T) {
 					}
 				}
 				start := time.Now()
-				rep, err := h.Run(context.Background(), harness.Request{Chapter: ch, Engine: engine, Suite: chapter.Example, Files: files, Tests: []string{fx.test}})
+				rep, err := h.Run(context.Background(), harness.Request{Chapter: ch, Engine: harness.EngineName(engine), Suite: chapter.Example, Files: files, Tests: []string{fx.test}})
 				if err != nil {
 					t.Fatalf("Run: %v", err)
 				}

@@ -36,8 +36,8 @@ func NewSQLEventStore(db DB, dialect string, clock Clock) (*SQLEventStore, error
 	}
 }
 `)
-	for _, engine := range []string{"interp", "go"} {
-		t.Run(engine, func(t *testing.T) {
+	for _, engine := range harness.EngineNames {
+		t.Run(engine.String(), func(t *testing.T) {
 			if _, err := exec.LookPath("go"); err != nil && engine == "go" {
 				t.Skip("no go command")
 			}
@@ -93,8 +93,8 @@ func NewSQLEventStore(db DB, dialect string, clock Clock) (*SQLEventStore, error
 	return &SQLEventStore{}, nil
 }
 `)
-	for _, engine := range []string{"interp", "go"} {
-		t.Run(engine, func(t *testing.T) {
+	for _, engine := range harness.EngineNames {
+		t.Run(engine.String(), func(t *testing.T) {
 			if _, err := exec.LookPath("go"); err != nil && engine == "go" {
 				t.Skip("no go command")
 			}
@@ -143,8 +143,8 @@ func NewSQLEventStore(db DB, dialect string, clock Clock) (*SQLEventStore, error
 	return &SQLEventStore{}, nil
 }
 `)
-	for _, engine := range []string{"interp", "go"} {
-		t.Run(engine, func(t *testing.T) {
+	for _, engine := range harness.EngineNames {
+		t.Run(engine.String(), func(t *testing.T) {
 			if _, err := exec.LookPath("go"); err != nil && engine == "go" {
 				t.Skip("no go command")
 			}

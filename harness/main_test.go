@@ -43,7 +43,7 @@ func workbook(t testing.TB, timeout time.Duration) ([]*chapter.Chapter, *harness
 	}
 	h := &harness.Harness{
 		FS: os.DirFS(root),
-		Engines: map[string]harness.Engine{
+		Engines: map[harness.EngineName]harness.Engine{
 			"interp": &interp.Engine{},
 			"go":     &gotest.Engine{},
 		},

@@ -18,7 +18,7 @@ const (
 // workbook and the tests share.
 type Report struct {
 	Chapter string        `json:"chapter"`
-	Engine  string        `json:"engine"`
+	Engine  EngineName    `json:"engine"`
 	Against string        `json:"against"`
 	Suite   chapter.Suite `json:"suite"`
 	Seed    string        `json:"seed,omitempty"`

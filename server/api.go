@@ -453,10 +453,8 @@ func (s *Server) apiRun(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, err.Error())
 		return
 	}
-	if req.Engine == "" {
-		req.Engine = "interp"
-	}
-	if _, ok := s.cfg.Harness.Engines[req.Engine]; !ok {
+	engine, err := harness.ParseEngine(req.Engine)
+	if _, ok := s.cfg.Harness.Engines[engine]; err != nil || !ok {
 		writeError(w, http.StatusBadRequest, fmt.Sprintf("unknown engine %q (want interp or go)", req.Engine))
 		return
 	}
@@ -514,7 +512,7 @@ func (s *Server) apiRun(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	defer release()
-	rep, err := s.cfg.Harness.Run(ctx, harness.Request{Chapter: ch, Suite: suite, Engine: req.Engine, Files: files, Seed: req.Seed, Part: part})
+	rep, err := s.cfg.Harness.Run(ctx, harness.Request{Chapter: ch, Suite: suite, Engine: engine, Files: files, Seed: req.Seed, Part: part})
 	if err != nil {
 		if errors.Is(err, harness.ErrUsage) {
 			writeError(w, http.StatusBadRequest, err.Error())

@@ -65,7 +65,7 @@ type fixture struct {
 
 // newFixture serves the repository's chapters over a fresh workspace, and
 // signs in once with the token link, as the learner's browser does.
-func newFixture(t testing.TB, engines map[string]harness.Engine, runs, queue int) *fixture {
+func newFixture(t testing.TB, engines map[harness.EngineName]harness.Engine, runs, queue int) *fixture {
 	t.Helper()
 	f := newUnsignedFixture(t, engines, runs, queue)
 	f.cookie = signIn(t, f.ts.URL, testToken)
@@ -73,7 +73,7 @@ func newFixture(t testing.TB, engines map[string]harness.Engine, runs, queue int
 }
 
 // newUnsignedFixture is newFixture before the sign-in: its token is unused.
-func newUnsignedFixture(t testing.TB, engines map[string]harness.Engine, runs, queue int) *fixture {
+func newUnsignedFixture(t testing.TB, engines map[harness.EngineName]harness.Engine, runs, queue int) *fixture {
 	t.Helper()
 	root, err := filepath.Abs("..")
 	if err != nil {
@@ -189,7 +189,7 @@ func (f *fixture) do(t testing.TB, method, path, body string, header map[string]
 }
 
 func TestSecurity(t *testing.T) {
-	f := newFixture(t, map[string]harness.Engine{"interp": &blockingEngine{release: closed()}}, 1, 1)
+	f := newFixture(t, map[harness.EngineName]harness.Engine{"interp": &blockingEngine{release: closed()}}, 1, 1)
 	server.SetBackoff(f.srv, nil, (&noWait{}).sleep) // TestFailedAttemptsSlowDownNeverLockOut tests the delays
 	parse := "/api/chapters/01-commands/files/parse.go"
 	session := f.srv.CookieName()
@@ -290,7 +290,7 @@ func diffLines(a, b string) string {
 }
 
 func TestStaleSaveKeepsBothVersions(t *testing.T) {
-	f := newFixture(t, map[string]harness.Engine{"interp": &blockingEngine{release: closed()}}, 1, 1)
+	f := newFixture(t, map[harness.EngineName]harness.Engine{"interp": &blockingEngine{release: closed()}}, 1, 1)
 	path := "/api/chapters/01-commands/files/parse.go"
 	status, body, _ := f.do(t, "GET", path, "", nil)
 	if status != http.StatusOK {
@@ -335,7 +335,7 @@ func TestStaleSaveKeepsBothVersions(t *testing.T) {
 
 func TestRunQueueAnswers429(t *testing.T) {
 	eng := &blockingEngine{release: make(chan struct{})}
-	f := newFixture(t, map[string]harness.Engine{"interp": eng}, 1, 1)
+	f := newFixture(t, map[harness.EngineName]harness.Engine{"interp": eng}, 1, 1)
 	run := func(page string) chan int {
 		c := make(chan int, 1)
 		go func() {
@@ -363,7 +363,7 @@ func TestRunQueueAnswers429(t *testing.T) {
 
 func TestNewRunCancelsThePagesPrevious(t *testing.T) {
 	eng := &blockingEngine{release: make(chan struct{})}
-	f := newFixture(t, map[string]harness.Engine{"interp": eng}, 2, 2)
+	f := newFixture(t, map[harness.EngineName]harness.Engine{"interp": eng}, 2, 2)
 	first := make(chan int, 1)
 	go func() {
 		status, _, _ := f.do(t, "POST", "/api/chapters/01-commands/run", `{"suite":"example","page":"p"}`, nil)
@@ -389,7 +389,7 @@ func TestNewRunCancelsThePagesPrevious(t *testing.T) {
 // TestPlantedSymlink: a learner file replaced by a symlink out of the
 // workspace is neither read nor written through.
 func TestPlantedSymlink(t *testing.T) {
-	f := newFixture(t, map[string]harness.Engine{"interp": &blockingEngine{release: closed()}}, 1, 1)
+	f := newFixture(t, map[harness.EngineName]harness.Engine{"interp": &blockingEngine{release: closed()}}, 1, 1)
 	outside := filepath.Join(t.TempDir(), "secret.txt")
 	if err := os.WriteFile(outside, []byte("secret\n"), 0o644); err != nil {
 		t.Fatal(err)
@@ -421,7 +421,7 @@ func TestPlantedSymlink(t *testing.T) {
 // tests stay out of the runs until then), and the next full run earns
 // Part 2's and names the next day.
 func TestStarsComeFromRealPassingRuns(t *testing.T) {
-	f := newFixture(t, map[string]harness.Engine{"interp": &interp.Engine{}}, 1, 1)
+	f := newFixture(t, map[harness.EngineName]harness.Engine{"interp": &interp.Engine{}}, 1, 1)
 	ch := chapter.Find(chapters, "01-commands")
 	solved := map[string]string{}
 	for _, name := range ch.LearnerFiles {
@@ -488,7 +488,7 @@ func TestStarsComeFromRealPassingRuns(t *testing.T) {
 // is answered, the file ends as one of the versions sent, whole, and every
 // version in its history is whole too.
 func TestConcurrentSaves(t *testing.T) {
-	f := newFixture(t, map[string]harness.Engine{"interp": &blockingEngine{release: closed()}}, 1, 1)
+	f := newFixture(t, map[harness.EngineName]harness.Engine{"interp": &blockingEngine{release: closed()}}, 1, 1)
 	const clients = 20
 	sent := map[string]bool{}
 	var bodies []string
@@ -533,7 +533,7 @@ func TestConcurrentSaves(t *testing.T) {
 // terminal (issue 15: it said "--engine go"); the report says by a field
 // that the go engine runs the code, for the page to offer its own choice.
 func TestRunNamesNoTerminalFlag(t *testing.T) {
-	f := newFixture(t, map[string]harness.Engine{"interp": &interp.Engine{}}, 1, 1)
+	f := newFixture(t, map[harness.EngineName]harness.Engine{"interp": &interp.Engine{}}, 1, 1)
 	tests := []struct {
 		name         string
 		parse        string

@@ -71,7 +71,7 @@ func sentOn(t *testing.T, body string) string {
 // use of the link without the cookie gets a page that says the link was
 // used and how to get a new one; with the cookie it just drops the token.
 func TestSignInIsSingleUse(t *testing.T) {
-	f := newUnsignedFixture(t, map[string]harness.Engine{"interp": &blockingEngine{release: closed()}}, 1, 1)
+	f := newUnsignedFixture(t, map[harness.EngineName]harness.Engine{"interp": &blockingEngine{release: closed()}}, 1, 1)
 	status, body, hdr := f.do(t, "GET", "/chapters/01-commands?token="+testToken+"&x=1", "", nil)
 	if status != http.StatusOK {
 		t.Fatalf("the token link = %d, want 200 with the page that sends the browser on (%s)", status, body)
@@ -137,7 +137,7 @@ func TestSignInIsSingleUse(t *testing.T) {
 // TestSignInRace: of many requests with the token at once, exactly one
 // gets a session.
 func TestSignInRace(t *testing.T) {
-	f := newUnsignedFixture(t, map[string]harness.Engine{"interp": &blockingEngine{release: closed()}}, 1, 1)
+	f := newUnsignedFixture(t, map[harness.EngineName]harness.Engine{"interp": &blockingEngine{release: closed()}}, 1, 1)
 	server.SetBackoff(f.srv, nil, (&noWait{}).sleep)
 	const n = 20
 	var wg sync.WaitGroup
@@ -174,7 +174,7 @@ func TestSignInRace(t *testing.T) {
 // one browser (one cookie jar; cookies ignore ports), each keep their own
 // session, and one's cookie does not open the other.
 func TestSessionCookieIsPerPort(t *testing.T) {
-	engines := map[string]harness.Engine{"interp": &blockingEngine{release: closed()}}
+	engines := map[harness.EngineName]harness.Engine{"interp": &blockingEngine{release: closed()}}
 	a, b := newUnsignedFixture(t, engines, 1, 1), newUnsignedFixture(t, engines, 1, 1)
 	if a.srv.CookieName() == b.srv.CookieName() {
 		t.Fatalf("two servers on ports %s and %s share the cookie name %s", a.ts.URL, b.ts.URL, a.srv.CookieName())
@@ -258,7 +258,7 @@ func browserResolve(t *testing.T, base, ref string) *url.URL {
 // gets sends the browser on to a path of this server, with exactly one
 // leading "/".
 func TestSignInStaysOnThisServer(t *testing.T) {
-	f := newUnsignedFixture(t, map[string]harness.Engine{"interp": &blockingEngine{release: closed()}}, 1, 1)
+	f := newUnsignedFixture(t, map[harness.EngineName]harness.Engine{"interp": &blockingEngine{release: closed()}}, 1, 1)
 	paths := []string{
 		"//evil.example/",
 		"///evil.example/",
@@ -357,7 +357,7 @@ func TestSameOriginTarget(t *testing.T) {
 // stopped and its wait recorded instead of waited, so the test reads the
 // delays the limiter chose.
 func TestFailedAttemptsSlowDownNeverLockOut(t *testing.T) {
-	f := newFixture(t, map[string]harness.Engine{"interp": &blockingEngine{release: closed()}}, 1, 1)
+	f := newFixture(t, map[harness.EngineName]harness.Engine{"interp": &blockingEngine{release: closed()}}, 1, 1)
 	var clockMu sync.Mutex
 	clock := time.Unix(1_000_000, 0)
 	now := func() time.Time { clockMu.Lock(); defer clockMu.Unlock(); return clock }
@@ -432,7 +432,7 @@ func TestFailedAttemptsSlowDownNeverLockOut(t *testing.T) {
 // its delay holds up neither the learner's requests nor, once its client
 // gives up, the server: the wait ends with the request's context.
 func TestWaitingFailureHoldsUpNothing(t *testing.T) {
-	f := newFixture(t, map[string]harness.Engine{"interp": &blockingEngine{release: closed()}}, 1, 1)
+	f := newFixture(t, map[harness.EngineName]harness.Engine{"interp": &blockingEngine{release: closed()}}, 1, 1)
 	waiting, left := make(chan struct{}), make(chan error, 1)
 	server.SetBackoff(f.srv, nil, func(ctx context.Context, d time.Duration) error {
 		close(waiting)
@@ -594,7 +594,7 @@ func TestLauncherSweepsStaleOnes(t *testing.T) {
 // TestTokenSpent: the channel that tells the launcher to go is closed by
 // the exchange, not before.
 func TestTokenSpent(t *testing.T) {
-	f := newUnsignedFixture(t, map[string]harness.Engine{"interp": &blockingEngine{release: closed()}}, 1, 1)
+	f := newUnsignedFixture(t, map[harness.EngineName]harness.Engine{"interp": &blockingEngine{release: closed()}}, 1, 1)
 	select {
 	case <-f.srv.TokenSpent():
 		t.Fatal("TokenSpent is closed before any sign-in")

@@ -26,7 +26,7 @@ import (
 //
 //	go test -run '^$' -bench RunRequest -benchtime 10x ./server/
 func BenchmarkRunRequest(b *testing.B) {
-	f := newFixture(b, map[string]harness.Engine{"interp": &interp.Engine{}, "go": &gotest.Engine{}}, 1, 1)
+	f := newFixture(b, map[harness.EngineName]harness.Engine{"interp": &interp.Engine{}, "go": &gotest.Engine{}}, 1, 1)
 	ch := chapter.Find(chapters, "01-commands")
 	var files []string
 	for _, name := range ch.LearnerFiles {
@@ -71,7 +71,7 @@ func BenchmarkRunRequest(b *testing.B) {
 // browser that accepts gzip: the page itself, and the script, editor bundle
 // and styles it loads (the raw sizes too, for comparison).
 func BenchmarkPageWeight(b *testing.B) {
-	f := newFixture(b, map[string]harness.Engine{"interp": &blockingEngine{release: closed()}}, 1, 1)
+	f := newFixture(b, map[harness.EngineName]harness.Engine{"interp": &blockingEngine{release: closed()}}, 1, 1)
 	var page, assets, raw int
 	for i := 0; i < b.N; i++ {
 		page, assets, raw = 0, 0, 0
@@ -97,7 +97,7 @@ func BenchmarkPageWeight(b *testing.B) {
 // loads the home page and a chapter page, lets it settle, and reports its
 // resident memory (VmRSS).
 func BenchmarkIdleMemory(b *testing.B) {
-	f := newFixture(b, map[string]harness.Engine{"interp": &interp.Engine{}}, 1, 1)
+	f := newFixture(b, map[harness.EngineName]harness.Engine{"interp": &interp.Engine{}}, 1, 1)
 	var rss int
 	for i := 0; i < b.N; i++ {
 		c := startChild(b, f.dir)
@@ -140,7 +140,7 @@ func BenchmarkSaturation(b *testing.B) {
 	const runs = 40
 	for _, clients := range []int{1, 4 * runtime.NumCPU()} {
 		b.Run("clients="+strconv.Itoa(clients), func(b *testing.B) {
-			f := newFixture(b, map[string]harness.Engine{"interp": &interp.Engine{}}, runtime.NumCPU(), 8)
+			f := newFixture(b, map[harness.EngineName]harness.Engine{"interp": &interp.Engine{}}, runtime.NumCPU(), 8)
 			var rejected atomic.Int64
 			var elapsed time.Duration
 			for i := 0; i < b.N; i++ {

@@ -33,7 +33,7 @@ func gunzip(t *testing.T, body string) string {
 // browser that accepts gzip, as is to one that does not (or refuses it
 // with q=0), with an ETag that answers 304, and HEAD sends no body.
 func TestStaticAssetsCompressed(t *testing.T) {
-	f := newUnsignedFixture(t, map[string]harness.Engine{"interp": &blockingEngine{release: closed()}}, 1, 1)
+	f := newUnsignedFixture(t, map[harness.EngineName]harness.Engine{"interp": &blockingEngine{release: closed()}}, 1, 1)
 	names, err := fs.Glob(site.FS, "static/*")
 	if err != nil || len(names) == 0 {
 		t.Fatalf("no assets: %v", err)
@@ -82,7 +82,7 @@ var chapterDataRE = regexp.MustCompile(`(?s)<script type="application/json" id="
 // browser that accepts it, and its prose is in the page once: the data for
 // its script carries no sections.
 func TestChapterPageCompressedAndProseOnce(t *testing.T) {
-	f := newFixture(t, map[string]harness.Engine{"interp": &blockingEngine{release: closed()}}, 1, 1)
+	f := newFixture(t, map[harness.EngineName]harness.Engine{"interp": &blockingEngine{release: closed()}}, 1, 1)
 	status, body, hdr := f.do(t, "GET", "/chapters/01-commands", "", map[string]string{"Accept-Encoding": "gzip"})
 	if status != http.StatusOK || hdr.Get("Content-Encoding") != "gzip" {
 		t.Fatalf("GET the day's page = %d, Content-Encoding %q; want 200 gzip", status, hdr.Get("Content-Encoding"))
@@ -121,7 +121,7 @@ func TestChapterPageCompressedAndProseOnce(t *testing.T) {
 // the browser may keep for a year; without it (or with another), it
 // revalidates.
 func TestAssetVersions(t *testing.T) {
-	f := newFixture(t, map[string]harness.Engine{"interp": &blockingEngine{release: closed()}}, 1, 1)
+	f := newFixture(t, map[harness.EngineName]harness.Engine{"interp": &blockingEngine{release: closed()}}, 1, 1)
 	_, page, _ := f.do(t, "GET", "/chapters/01-commands", "", nil)
 	urls := regexp.MustCompile(`(?:src|href)="(/static/[^"?]+)\?v=([0-9a-f]{24})"`).FindAllStringSubmatch(page, -1)
 	if len(urls) != 4 {

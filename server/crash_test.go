@@ -84,7 +84,7 @@ func crashRounds() int {
 // file is whole (one of the versions sent, or the stub), and so is every
 // version in its history.
 func TestCrashDuringSave(t *testing.T) {
-	f := newFixture(t, map[string]harness.Engine{"interp": &blockingEngine{release: closed()}}, 1, 1)
+	f := newFixture(t, map[harness.EngineName]harness.Engine{"interp": &blockingEngine{release: closed()}}, 1, 1)
 	f.ts.Close() // the child serves this workspace
 	file := filepath.Join(f.dir, "01-commands", "parse.go")
 	stub, _ := os.ReadFile(file)
@@ -156,7 +156,7 @@ func firstLineOf(b []byte) string {
 // the server (SIGKILL, then in a second round a clean Ctrl-C): its worker
 // must not survive it.
 func TestNoWorkerOutlivesTheServer(t *testing.T) {
-	f := newFixture(t, map[string]harness.Engine{"interp": &blockingEngine{release: closed()}}, 1, 1)
+	f := newFixture(t, map[harness.EngineName]harness.Engine{"interp": &blockingEngine{release: closed()}}, 1, 1)
 	f.ts.Close()
 	loop := `{"suite":"example","files":{"parse.go":"package bank\n\nfunc ParseCommand(line string) (Command, error) {\n\tn := 0\n\tfor {\n\t\tn++\n\t}\n}\n"}}`
 	for _, sig := range []syscall.Signal{syscall.SIGKILL, syscall.SIGINT} {

@@ -140,7 +140,7 @@ func TestE2E(t *testing.T) {
 	defer ws.Close()
 	h := &harness.Harness{
 		FS: fsys,
-		Engines: map[string]harness.Engine{
+		Engines: map[harness.EngineName]harness.Engine{
 			"interp": &interp.Engine{},
 			"go":     &gotest.Engine{},
 		},

@@ -18,7 +18,7 @@ import (
 // temporary file renamed over it) and expects the page's event stream to
 // say so, with the new ETag.
 func TestFileChangesReachThePage(t *testing.T) {
-	f := newFixture(t, map[string]harness.Engine{"interp": &blockingEngine{release: closed()}}, 1, 1)
+	f := newFixture(t, map[harness.EngineName]harness.Engine{"interp": &blockingEngine{release: closed()}}, 1, 1)
 	stop := make(chan struct{})
 	defer close(stop)
 	go func() { _ = f.srv.Watch(stop) }()

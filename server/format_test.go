@@ -13,7 +13,7 @@ import (
 // spacing), and source that does not parse with 422 and the place of the
 // first error, unchanged.
 func TestFormat(t *testing.T) {
-	f := newFixture(t, map[string]harness.Engine{"interp": &blockingEngine{release: closed()}}, 1, 1)
+	f := newFixture(t, map[harness.EngineName]harness.Engine{"interp": &blockingEngine{release: closed()}}, 1, 1)
 	tests := []struct {
 		src        string
 		status     int

@@ -33,7 +33,7 @@ func FuzzAPI(f *testing.F) {
 	f.Add(uint8(2), "application/json", []byte(`{"part":1e400}`), "")
 	f.Add(uint8(2), "application/json", []byte(``), "")
 
-	fx := newFixture(f, map[string]harness.Engine{"interp": &blockingEngine{release: closed()}, "go": &blockingEngine{release: closed()}}, 1, 1)
+	fx := newFixture(f, map[harness.EngineName]harness.Engine{"interp": &blockingEngine{release: closed()}, "go": &blockingEngine{release: closed()}}, 1, 1)
 	h := fx.srv.Handler()
 	// What the handlers could touch outside the workspace: the repository's
 	// chapters and exercises, and the workspace's other chapters.

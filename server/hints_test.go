@@ -14,7 +14,7 @@ import (
 // code span is a <code>, no backtick is left), in the hint answer and in
 // the chapter's view.
 func TestHintsRendered(t *testing.T) {
-	f := newFixture(t, map[string]harness.Engine{"interp": &blockingEngine{release: closed()}}, 1, 1)
+	f := newFixture(t, map[harness.EngineName]harness.Engine{"interp": &blockingEngine{release: closed()}}, 1, 1)
 	ch := chapter.Find(chapters, "01-commands")
 	withCode := 0
 	for i, src := range ch.Hints.Part1 {
@@ -45,7 +45,7 @@ func TestHintsRendered(t *testing.T) {
 // TestPart2HintsLocked: Part 2's hints are Part 2's text, which opens with
 // Part 1's star; asked for before, the answer is 403 and nothing is counted.
 func TestPart2HintsLocked(t *testing.T) {
-	f := newFixture(t, map[string]harness.Engine{"interp": &blockingEngine{release: closed()}}, 1, 1)
+	f := newFixture(t, map[harness.EngineName]harness.Engine{"interp": &blockingEngine{release: closed()}}, 1, 1)
 	if status, body, _ := f.do(t, "POST", "/api/chapters/01-commands/hints", `{"part":2}`, nil); status != http.StatusForbidden {
 		t.Errorf("POST hints {part:2} with Part 1 unsolved = %d %s, want 403", status, body)
 	}

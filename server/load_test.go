@@ -39,7 +39,7 @@ func solvedRun(t testing.TB, page string) string {
 // about where it started.
 func TestLoad(t *testing.T) {
 	const runs, queue, requests = 2, 8, 50
-	f := newFixture(t, map[string]harness.Engine{"interp": &interp.Engine{}}, runs, queue)
+	f := newFixture(t, map[harness.EngineName]harness.Engine{"interp": &interp.Engine{}}, runs, queue)
 	heapBefore := heapInUse()
 
 	var maxWorkers atomic.Int32
@@ -115,7 +115,7 @@ func soakRuns() int {
 // 4 MiB, for a heap this small) of where it settled.
 func TestSoak(t *testing.T) {
 	n := soakRuns()
-	f := newFixture(t, map[string]harness.Engine{"interp": &interp.Engine{}}, 1, 1)
+	f := newFixture(t, map[harness.EngineName]harness.Engine{"interp": &interp.Engine{}}, 1, 1)
 	body := solvedRun(t, "soak")
 	var settled, peak int64
 	for i := 1; i <= n; i++ {

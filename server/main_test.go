@@ -48,7 +48,7 @@ func childServe(dir string) int {
 		fmt.Fprintln(os.Stderr, err)
 		return 2
 	}
-	h := &harness.Harness{FS: fsys, Engines: map[string]harness.Engine{"interp": &interp.Engine{}},
+	h := &harness.Harness{FS: fsys, Engines: map[harness.EngineName]harness.Engine{"interp": &interp.Engine{}},
 		Limits: harness.Limits{TestTimeout: 30 * time.Second}}
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {

@@ -14,7 +14,7 @@ import (
 // TestPagePuzzleNotes: a day's page tells the learner to run the puzzle with
 // its own buttons, and gives no terminal command, in both parts.
 func TestPagePuzzleNotes(t *testing.T) {
-	f := newFixture(t, map[string]harness.Engine{"interp": &blockingEngine{release: closed()}}, 1, 1)
+	f := newFixture(t, map[harness.EngineName]harness.Engine{"interp": &blockingEngine{release: closed()}}, 1, 1)
 	for _, ch := range chapters {
 		t.Run(ch.ID, func(t *testing.T) {
 			// Part 2 is on the page once Part 1 has its star.

@@ -21,7 +21,7 @@ import (
 // cuts each off after its timeout while answering an ordinary request
 // promptly all along.
 func TestSlowClients(t *testing.T) {
-	f := newFixture(t, map[string]harness.Engine{"interp": &interp.Engine{}}, 1, 1)
+	f := newFixture(t, map[harness.EngineName]harness.Engine{"interp": &interp.Engine{}}, 1, 1)
 	timeouts := server.Timeouts{ReadHeader: 300 * time.Millisecond, Idle: 300 * time.Millisecond}
 	defer func(d time.Duration) { server.BodyTimeout = d }(server.BodyTimeout)
 	server.BodyTimeout = 300 * time.Millisecond

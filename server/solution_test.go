@@ -46,7 +46,7 @@ func TestSolutionPerPart(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			f := newFixture(t, map[string]harness.Engine{"interp": &blockingEngine{release: closed()}}, 1, 1)
+			f := newFixture(t, map[harness.EngineName]harness.Engine{"interp": &blockingEngine{release: closed()}}, 1, 1)
 			if _, err := f.ws.UpdateProgress(func(p *progress.Progress) error {
 				now := time.Now()
 				for i, star := range tt.stars {

@@ -194,9 +194,9 @@ func openSome() (*workbook, error) {
 	if problems != nil && len(chapters) == 0 {
 		return nil, fmt.Errorf("the chapters have problems:\n%w", problems)
 	}
-	h := &harness.Harness{FS: fsys, Engines: map[string]harness.Engine{
-		"interp": &interp.Engine{},
-		"go":     &gotest.Engine{},
+	h := &harness.Harness{FS: fsys, Engines: map[harness.EngineName]harness.Engine{
+		harness.Interp: &interp.Engine{},
+		harness.GoTest: &gotest.Engine{},
 	}}
 	return &workbook{root: root, fsys: fsys, chapters: chapters, h: h, problems: problems}, nil
 }
@@ -304,7 +304,8 @@ func writeJSON(w io.Writer, v any) error {
 func cmdTest(ctx context.Context, args []string, stdout, stderr io.Writer) (int, error) {
 	flags := flag.NewFlagSet("test", flag.ContinueOnError)
 	suite := flags.String("suite", "all", "example, full or all")
-	engine := flags.String("engine", "interp", "interp or go")
+	engine := harness.Interp
+	flags.Var(&engine, "engine", "interp or go")
 	against := flags.String("against", "exercise", "exercise or solution")
 	seed := flags.String("seed", "", "personal puzzle seed")
 	asJSON := flags.Bool("json", false, "print JSON")
@@ -335,7 +336,7 @@ func cmdTest(ctx context.Context, args []string, stdout, stderr io.Writer) (int,
 		return exitUsage, err
 	}
 	wb.warnProblems(stderr)
-	req := harness.Request{Chapter: ch, Suite: s, Engine: *engine, Solution: *against == "solution", Seed: *seed}
+	req := harness.Request{Chapter: ch, Suite: s, Engine: engine, Solution: *against == "solution", Seed: *seed}
 	ws, err := wb.openWorkspace(*wsFlag, stderr)
 	if err != nil {
 		return exitUsage, err
@@ -441,7 +442,7 @@ func printReport(w io.Writer, v reportView, rep *harness.Report) {
 		fmt.Fprintf(w, "  %s: %s%s\n", label, loc, ce.Message)
 	}
 	if len(rep.CompileErrors) > 0 {
-		if goEngineRuns && rep.Engine != "go" {
+		if goEngineRuns && rep.Engine != harness.GoTest {
 			// The report says which engine runs the code; the terminal's
 			// way to choose it is a flag.
 			fmt.Fprintf(w, "  The go engine runs this code as it is: workbook test %d --engine go\n", ch.Number)

@@ -94,8 +94,8 @@ func TestList(t *testing.T) {
 // both engines with exit 0, the stub exits 1 with the example tests failing
 // on the TODO message, and --json prints one report.
 func TestTestCommand(t *testing.T) {
-	for _, engine := range []string{"interp", "go"} {
-		code, out, stderr := runCLI(t, "test", "1", "--against", "solution", "--engine", engine, "--json")
+	for _, engine := range harness.EngineNames {
+		code, out, stderr := runCLI(t, "test", "1", "--against", "solution", "--engine", engine.String(), "--json")
 		if code != exitOK {
 			t.Fatalf("test 1 --against solution --engine %s = %d: %s%s", engine, code, out, stderr)
 		}
@@ -104,7 +104,7 @@ func TestTestCommand(t *testing.T) {
 			t.Errorf("test 1 --against solution --engine %s: status %s, %d passed, %d failed", engine, rep.Status, rep.Passed, rep.Failed)
 		}
 
-		code, out, _ = runCLI(t, "test", "01", "--engine", engine, "--suite", "example", "--json")
+		code, out, _ = runCLI(t, "test", "01", "--engine", engine.String(), "--suite", "example", "--json")
 		if code != exitFail {
 			t.Errorf("test 01 (the stub) --engine %s = %d, want %d", engine, code, exitFail)
 		}

@@ -85,7 +85,8 @@ func currentPart(prog *progress.Progress, ch *chapter.Chapter) int {
 
 func cmdWatch(ctx context.Context, args []string, stdin io.Reader, stdout io.Writer) error {
 	flags := flag.NewFlagSet("watch", flag.ContinueOnError)
-	engine := flags.String("engine", "interp", "interp or go")
+	engine := harness.Interp
+	flags.Var(&engine, "engine", "interp or go")
 	wsFlag := flags.String("workspace", "", "your workspace folder")
 	pos, err := parseArgs(flags, args)
 	if err != nil {
@@ -113,7 +114,7 @@ func cmdWatch(ctx context.Context, args []string, stdin io.Reader, stdout io.Wri
 	for {
 		solved := make(chan bool, 1)
 		w := &watch.Watcher{Dir: filepath.Join(ws.Dir(), ch.ID), Files: ch.LearnerFiles, Run: func(ctx context.Context) {
-			if watchRun(ctx, wb, ws, ch, *engine, pal, stdout) {
+			if watchRun(ctx, wb, ws, ch, engine, pal, stdout) {
 				select {
 				case solved <- true:
 				default:
@@ -160,7 +161,7 @@ func nextChapter(wb *workbook, ch *chapter.Chapter) *chapter.Chapter {
 
 // watchRun runs the chapter once and draws the screen; it reports whether
 // the chapter now has both stars.
-func watchRun(ctx context.Context, wb *workbook, ws *workspace.Workspace, ch *chapter.Chapter, engine string, pal palette, w io.Writer) bool {
+func watchRun(ctx context.Context, wb *workbook, ws *workspace.Workspace, ch *chapter.Chapter, engine harness.EngineName, pal palette, w io.Writer) bool {
 	files, err := ws.LearnerFiles(ch.ID, ch.LearnerFiles)
 	if err != nil {
 		fmt.Fprintln(w, "workbook:", err)
