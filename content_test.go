@@ -10,8 +10,8 @@ import (
 
 	"golang.org/x/mod/modfile"
 
-	"github.com/cqrsworkbook/workbook/chapter"
-	"github.com/cqrsworkbook/workbook/workspace"
+	"github.com/cqrsworkbook/workbook/internal/chapter"
+	"github.com/cqrsworkbook/workbook/internal/workspace"
 )
 
 // TestContentIsEverything: the binary carries every file of chapters/,

@@ -19,14 +19,14 @@ bench() { # name, then go test arguments
 	go test -run '^$' "$@" | tee "$raw/$name" >&2
 }
 
-bench suites -bench 'ExampleSuite|FullSuite' -benchtime "$benchtime" ./harness/
-bench start -bench 'Start/interp' -benchtime 20x ./harness/
-bench cold -bench 'Start/baseline' -benchtime 1x ./harness/
-bench scaling -bench PuzzleScaling -benchtime "$benchtime" ./harness/
-bench memory -bench WorkerMemory -benchtime 1x ./harness/
-bench saturation -bench Saturation -benchtime "$benchtime" ./server/
-bench request -bench 'RunRequest|IdleMemory|PageWeight' -benchtime "$benchtime" ./server/
-bench handouts -bench Build -benchtime 1x ./handout/
+bench suites -bench 'ExampleSuite|FullSuite' -benchtime "$benchtime" ./internal/harness/
+bench start -bench 'Start/interp' -benchtime 20x ./internal/harness/
+bench cold -bench 'Start/baseline' -benchtime 1x ./internal/harness/
+bench scaling -bench PuzzleScaling -benchtime "$benchtime" ./internal/harness/
+bench memory -bench WorkerMemory -benchtime 1x ./internal/harness/
+bench saturation -bench Saturation -benchtime "$benchtime" ./internal/server/
+bench request -bench 'RunRequest|IdleMemory|PageWeight' -benchtime "$benchtime" ./internal/server/
+bench handouts -bench Build -benchtime 1x ./internal/handout/
 
 # The capstone's store: the reference solution in a learner folder. Day
 # files keep a "//go:build ignore" line in the repository; a learner's copy

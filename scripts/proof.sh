@@ -16,19 +16,19 @@ cd "$(dirname "$0")/.."
 fuzztime=${1:-10m}
 
 echo "== crash: 200 rounds of SIGKILL during saves"
-WORKBOOK_CRASH_ROUNDS=200 go test -count=1 -timeout 60m -run '^TestCrashDuringSave$' -v ./server/ | grep -E '^(---|===|ok|FAIL|PASS)|crash_test' || exit 1
+WORKBOOK_CRASH_ROUNDS=200 go test -count=1 -timeout 60m -run '^TestCrashDuringSave$' -v ./internal/server/ | grep -E '^(---|===|ok|FAIL|PASS)|crash_test' || exit 1
 
 echo "== soak: 1,000 run requests"
-WORKBOOK_SOAK_RUNS=1000 go test -count=1 -timeout 60m -run '^TestSoak$' -v ./server/ | grep -E '^(---|ok|FAIL|PASS)|load_test' || exit 1
+WORKBOOK_SOAK_RUNS=1000 go test -count=1 -timeout 60m -run '^TestSoak$' -v ./internal/server/ | grep -E '^(---|ok|FAIL|PASS)|load_test' || exit 1
 
 echo "== load, slow clients, concurrent saves"
-go test -count=1 -run '^(TestLoad|TestSlowClients|TestConcurrentSaves)$' ./server/
+go test -count=1 -run '^(TestLoad|TestSlowClients|TestConcurrentSaves)$' ./internal/server/
 
 echo "== hostile learner code, both engines"
-go test -count=1 -run '^TestHostileLearnerCode$' ./harness/
+go test -count=1 -run '^TestHostileLearnerCode$' ./internal/harness/
 
 echo "== the capstone's two-process race"
-go test -count=1 -run '^TestCapstoneTwoProcesses$' -v ./check/ | grep -E '^\s*(---|ok|FAIL)' || exit 1
+go test -count=1 -run '^TestCapstoneTwoProcesses$' -v ./internal/check/ | grep -E '^\s*(---|ok|FAIL)' || exit 1
 
 echo "== fuzz targets, $fuzztime each"
 scripts/fuzz.sh "$fuzztime"

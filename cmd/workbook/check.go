@@ -6,8 +6,8 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/cqrsworkbook/workbook/chapter"
-	"github.com/cqrsworkbook/workbook/check"
+	"github.com/cqrsworkbook/workbook/internal/chapter"
+	"github.com/cqrsworkbook/workbook/internal/check"
 )
 
 func cmdCheck(ctx context.Context, args []string, stdout io.Writer) (int, error) {

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/cqrsworkbook/workbook/harness"
+	"github.com/cqrsworkbook/workbook/internal/harness"
 )
 
 // visible makes text a terminal shows as text: every control character but

@@ -11,8 +11,8 @@ import (
 	"strings"
 
 	content "github.com/cqrsworkbook/workbook"
-	"github.com/cqrsworkbook/workbook/chapter"
-	"github.com/cqrsworkbook/workbook/workspace"
+	"github.com/cqrsworkbook/workbook/internal/chapter"
+	"github.com/cqrsworkbook/workbook/internal/workspace"
 )
 
 // The folders a command works with. The content comes from a clone of the

@@ -9,8 +9,8 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/cqrsworkbook/workbook/chapter"
-	"github.com/cqrsworkbook/workbook/handout"
+	"github.com/cqrsworkbook/workbook/internal/chapter"
+	"github.com/cqrsworkbook/workbook/internal/handout"
 )
 
 // cmdHandouts writes the workshop handouts: DIR/learner/ and

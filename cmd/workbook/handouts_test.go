@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/cqrsworkbook/workbook/chapter"
+	"github.com/cqrsworkbook/workbook/internal/chapter"
 )
 
 func TestSelectChapters(t *testing.T) {

@@ -4,7 +4,7 @@ import (
 	"os/exec"
 	"runtime"
 
-	"github.com/cqrsworkbook/workbook/server"
+	"github.com/cqrsworkbook/workbook/internal/server"
 )
 
 // openBrowser writes a launcher file that sends the browser on to link and

@@ -7,8 +7,8 @@ import (
 	"path"
 	"strings"
 
-	"github.com/cqrsworkbook/workbook/chapter"
-	"github.com/cqrsworkbook/workbook/render"
+	"github.com/cqrsworkbook/workbook/internal/chapter"
+	"github.com/cqrsworkbook/workbook/internal/render"
 )
 
 // cmdRead prints a chapter for reading in the terminal: its prose as

@@ -13,12 +13,12 @@ import (
 	"strings"
 	"text/tabwriter"
 
-	"github.com/cqrsworkbook/workbook/chapter"
-	"github.com/cqrsworkbook/workbook/harness"
-	"github.com/cqrsworkbook/workbook/harness/gotest"
-	"github.com/cqrsworkbook/workbook/harness/interp"
-	"github.com/cqrsworkbook/workbook/progress"
-	"github.com/cqrsworkbook/workbook/workspace"
+	"github.com/cqrsworkbook/workbook/internal/chapter"
+	"github.com/cqrsworkbook/workbook/internal/harness"
+	"github.com/cqrsworkbook/workbook/internal/harness/gotest"
+	"github.com/cqrsworkbook/workbook/internal/harness/interp"
+	"github.com/cqrsworkbook/workbook/internal/progress"
+	"github.com/cqrsworkbook/workbook/internal/workspace"
 )
 
 // Exit codes of the test command, a contract other tools rely on.

@@ -10,8 +10,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/cqrsworkbook/workbook/harness"
-	"github.com/cqrsworkbook/workbook/harness/interp"
+	"github.com/cqrsworkbook/workbook/internal/harness"
+	"github.com/cqrsworkbook/workbook/internal/harness/interp"
 	"github.com/rogpeppe/go-internal/testscript"
 )
 

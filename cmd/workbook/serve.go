@@ -11,8 +11,8 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/cqrsworkbook/workbook/render"
-	"github.com/cqrsworkbook/workbook/server"
+	"github.com/cqrsworkbook/workbook/internal/render"
+	"github.com/cqrsworkbook/workbook/internal/server"
 )
 
 // defaultAddr is where the web workbook listens unless told otherwise; when

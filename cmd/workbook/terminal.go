@@ -11,11 +11,11 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/cqrsworkbook/workbook/chapter"
-	"github.com/cqrsworkbook/workbook/harness"
-	"github.com/cqrsworkbook/workbook/progress"
-	"github.com/cqrsworkbook/workbook/watch"
-	"github.com/cqrsworkbook/workbook/workspace"
+	"github.com/cqrsworkbook/workbook/internal/chapter"
+	"github.com/cqrsworkbook/workbook/internal/harness"
+	"github.com/cqrsworkbook/workbook/internal/progress"
+	"github.com/cqrsworkbook/workbook/internal/watch"
+	"github.com/cqrsworkbook/workbook/internal/workspace"
 )
 
 // palette colours the terminal report, or not: NO_COLOR, or output that is

@@ -1,0 +1,441 @@
+// Package check verifies the curriculum, as rustlings' dev check and the Go
+// Tour's content tests do: every chapter's metadata and prose are sound, the
+// numbers of its worked examples match its example tests, its given files are
+// up to date, its stub compiles and fails, its reference solution passes, and
+// the interpreter and the go tool agree test by test.
+package check
+
+import (
+	"context"
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"path"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/cqrsworkbook/workbook/internal/chapter"
+	"github.com/cqrsworkbook/workbook/internal/harness"
+	"github.com/cqrsworkbook/workbook/internal/harness/preflight"
+	"github.com/yuin/goldmark"
+	gast "github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/text"
+)
+
+// Engines are the engines every chapter must pass in, in this order.
+var Engines = harness.EngineNames
+
+// Static checks what needs no engine: sections, code references, worked
+// example numbers, puzzle sections that say how to run the tests, carried
+// files and the interpreter subset.
+func Static(ch *chapter.Chapter) []error {
+	var errs []error
+	md := path.Join(ch.Dir, "chapter.md")
+	secs := sections(ch)
+	for _, want := range []string{"Part 1", "Part 2", "In the wild"} {
+		if _, ok := secs.h2[want]; !ok {
+			errs = append(errs, &chapter.Error{File: md, Msg: fmt.Sprintf("missing section \"## %s\"", want)})
+		}
+	}
+	for part := 1; part <= 2; part++ {
+		ex, ok := secs.worked[part]
+		if !ok {
+			errs = append(errs, &chapter.Error{File: md, Msg: fmt.Sprintf("Part %d has no \"### Worked example\" section", part)})
+			continue
+		}
+		errs = append(errs, compareNumbers(ch, part, ex)...)
+	}
+	for _, ref := range ch.CodeRefs {
+		if !strings.HasPrefix(ref.Path, "examples/") || !strings.HasSuffix(ref.Path, ".go") {
+			errs = append(errs, &chapter.Error{File: md, Line: ref.Line, Msg: fmt.Sprintf("code reference %s: show Go files from the chapter's examples/ package, which go test compiles", ref.Path)})
+		}
+	}
+	errs = append(errs, pastedCode(ch)...)
+	errs = append(errs, runInstructions(ch)...)
+
+	// The curriculum's own code stays inside what the interpreter runs.
+	for _, solution := range []bool{false, true} {
+		files, err := ch.Package(solution, nil)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		for _, d := range preflight.Check(files, ch.LearnerFiles, true) {
+			if solution && !ch.IsLearnerFile(d.File) {
+				continue // said in the first round
+			}
+			dir := ch.ExerciseDir()
+			if solution {
+				dir = path.Join(chapter.SolutionsDir, ch.ID)
+			}
+			errs = append(errs, &chapter.Error{File: path.Join(dir, d.File), Line: d.Line, Msg: d.Message})
+		}
+	}
+	return errs
+}
+
+// Engines runs the stub and the solution in every engine: the stub must
+// compile and fail every test, the solution must pass every test, and the
+// engines must agree test by test. Then the mutants, and, once the solution
+// passes, Part 1's solution alone, which proves the marks of Part 2's code.
+func Run(ctx context.Context, h *harness.Harness, ch *chapter.Chapter) []error {
+	var errs []error
+	bad := func(format string, args ...any) {
+		errs = append(errs, fmt.Errorf("%s: %s", ch.ID, fmt.Sprintf(format, args...)))
+	}
+	statuses := map[bool]map[harness.EngineName]map[string]harness.Status{false: {}, true: {}}
+	solutionPasses := true // else the marks are not to blame for what fails
+	for _, engine := range Engines {
+		for _, solution := range []bool{false, true} {
+			what := "stub"
+			if solution {
+				what = "solution"
+			}
+			rep, err := h.Run(ctx, harness.Request{Chapter: ch, Suite: chapter.All, Engine: engine, Solution: solution})
+			if err != nil {
+				bad("%s in %s: %v", what, engine, err)
+				if solution {
+					solutionPasses = false
+				}
+				continue
+			}
+			if solution && rep.Status != harness.Pass {
+				solutionPasses = false
+			}
+			if rep.Problem != "" {
+				bad("%s in %s: %s", what, engine, rep.Problem)
+				continue
+			}
+			for _, ce := range rep.CompileErrors {
+				bad("%s in %s does not compile: %s:%d:%d: %s", what, engine, ce.File, ce.Line, ce.Col, ce.Message)
+			}
+			st := map[string]harness.Status{}
+			for _, t := range rep.Tests {
+				st[t.Name] = t.Status
+				switch {
+				case solution && t.Status != harness.Pass:
+					bad("solution in %s: %s %s: %s", engine, t.Name, t.Status, firstLine(t.Message))
+				case !solution && t.Status == harness.Pass:
+					bad("stub in %s: %s passes before the learner wrote anything: it tests nothing of theirs", engine, t.Name)
+				}
+			}
+			statuses[solution][engine] = st
+		}
+	}
+	errs = append(errs, mutants(ctx, h, ch)...)
+	if solutionPasses {
+		errs = append(errs, partOne(ctx, h, ch)...)
+	}
+	for _, solution := range []bool{false, true} {
+		a, b := statuses[solution][Engines[0]], statuses[solution][Engines[1]]
+		if a == nil || b == nil {
+			continue
+		}
+		for _, t := range ch.Tests {
+			if a[t.Name] != b[t.Name] {
+				what := "stub"
+				if solution {
+					what = "solution"
+				}
+				bad("engines disagree on the %s's %s: %s says %s, %s says %s", what, t.Name, Engines[0], a[t.Name], Engines[1], b[t.Name])
+			}
+		}
+	}
+	return errs
+}
+
+// mutants runs each of the chapter's mutants through the full suite in
+// every engine: a mutant that passes, or that a test it names does not
+// catch, is a mistake a learner could make and be rewarded for.
+func mutants(ctx context.Context, h *harness.Harness, ch *chapter.Chapter) []error {
+	var errs []error
+	for _, m := range ch.Mutants {
+		bad := func(format string, args ...any) {
+			errs = append(errs, &chapter.Error{File: path.Join(chapter.SolutionsDir, ch.ID, chapter.MutantsFile), Line: m.Line,
+				Msg: fmt.Sprintf("mutant %s: ", m.Name) + fmt.Sprintf(format, args...)})
+		}
+		files, err := ch.Apply(m)
+		if err != nil {
+			bad("%v", err)
+			continue
+		}
+		for _, engine := range Engines {
+			rep, err := h.Run(ctx, harness.Request{Chapter: ch, Suite: chapter.All, Engine: engine, Files: files})
+			if err != nil {
+				bad("in %s: %v", engine, err)
+				continue
+			}
+			if len(rep.CompileErrors) > 0 {
+				ce := rep.CompileErrors[0]
+				bad("does not compile in %s (a mutant must be a mistake that runs): %s:%d:%d: %s", engine, ce.File, ce.Line, ce.Col, ce.Message)
+				continue
+			}
+			st := map[string]harness.Status{}
+			for _, t := range rep.Tests {
+				st[t.Name] = t.Status
+			}
+			if rep.Status == harness.Pass {
+				bad("passes in %s: no test catches the mistake against chapter.md:%d, %q", engine, m.RuleLine, m.Rule)
+				continue
+			}
+			var caughtBy []string
+			for _, t := range rep.Tests {
+				if t.Status != harness.Pass {
+					caughtBy = append(caughtBy, t.Name)
+				}
+			}
+			for _, name := range m.Catches {
+				if st[name] == harness.Pass {
+					bad("%s passes in %s, though it is the test meant to catch the mistake against chapter.md:%d (the tests that catch it: %s)", name, engine, m.RuleLine, strings.Join(caughtBy, ", "))
+				}
+			}
+		}
+		// The tests a mutant names must fail in every engine; the others
+		// are not compared, since a mutant that races (no lock, say) may
+		// fail a concurrent test in one run and not in the next.
+	}
+	return errs
+}
+
+// partOne runs Part 1's solution alone (chapter.Solved(1): the reference
+// solution without its marked Part 2 code) in every engine. Every Part 1
+// test must pass on it, or a mark takes out code Part 1 needs; some Part 2
+// test must fail on it, or Part 2's code is not marked and Part 1's
+// solution would show it.
+func partOne(ctx context.Context, h *harness.Harness, ch *chapter.Chapter) []error {
+	var errs []error
+	bad := func(format string, args ...any) {
+		errs = append(errs, &chapter.Error{File: path.Join(chapter.SolutionsDir, ch.ID), Msg: "Part 1's solution alone (the marked Part 2 code left out) " + fmt.Sprintf(format, args...)})
+	}
+	files, err := ch.Solved(1)
+	if err != nil {
+		bad("cannot be made: %v", err)
+		return errs
+	}
+	part2 := 0
+	for _, t := range ch.Tests {
+		if t.Part == 2 {
+			part2++
+		}
+	}
+	for _, engine := range Engines {
+		rep, err := h.Run(ctx, harness.Request{Chapter: ch, Suite: chapter.All, Engine: engine, Files: files})
+		if err != nil {
+			bad("in %s: %v", engine, err)
+			continue
+		}
+		if rep.Problem != "" {
+			bad("in %s: %s", engine, rep.Problem)
+			continue
+		}
+		if len(rep.CompileErrors) > 0 {
+			ce := rep.CompileErrors[0]
+			bad("does not compile in %s: %s:%d:%d: %s (mark what only Part 2's code uses, its imports too)", engine, ce.File, ce.Line, ce.Col, ce.Message)
+			continue
+		}
+		failed2 := 0
+		for _, t := range rep.Tests {
+			switch {
+			case t.Part == 1 && t.Status != harness.Pass:
+				bad("%s %s in %s: a region marked as Part 2's holds code Part 1 needs: %s", t.Status, t.Name, engine, firstLine(t.Message))
+			case t.Part == 2 && t.Status != harness.Pass:
+				failed2++
+			}
+		}
+		if part2 > 0 && failed2 == 0 {
+			bad("passes every Part 2 test in %s: mark Part 2's code in the solution, between %q and %q lines", engine, chapter.Part2Start, chapter.Part2End)
+		}
+	}
+	return errs
+}
+
+// maxPasted is the most lines of Go a chapter may show without a file
+// reference: enough for a signature, not for code that should compile.
+const maxPasted = 5
+
+// pastedCode finds Go blocks in the prose that are pasted rather than
+// referenced, so no test would compile them.
+func pastedCode(ch *chapter.Chapter) []error {
+	src := []byte(ch.Prose)
+	doc := goldmark.New().Parser().Parse(text.NewReader(src))
+	var errs []error
+	_ = gast.Walk(doc, func(n gast.Node, entering bool) (gast.WalkStatus, error) {
+		fc, ok := n.(*gast.FencedCodeBlock)
+		if !entering || !ok {
+			return gast.WalkContinue, nil
+		}
+		lang, _, isRef := chapter.ParseInfo(infoOf(fc, src))
+		if lang == "go" && !isRef && fc.Lines().Len() > maxPasted {
+			line := ch.ProseLine + strings.Count(string(src[:fc.Info.Segment.Start]), "\n")
+			errs = append(errs, &chapter.Error{File: path.Join(ch.Dir, "chapter.md"), Line: line,
+				Msg: fmt.Sprintf("%d lines of Go pasted into the prose: move them to examples/ and reference them (```go file=examples/x.go#Name), so a test compiles them", fc.Lines().Len())})
+		}
+		return gast.WalkContinue, nil
+	})
+	return errs
+}
+
+func firstLine(s string) string {
+	l, _, _ := strings.Cut(strings.TrimSpace(s), "\n")
+	return l
+}
+
+type proseSections struct {
+	h2     map[string]bool
+	worked map[int]string // part → the worked example's text
+}
+
+// sections finds the prose's "##" headings and the text of each part's
+// "### Worked example".
+func sections(ch *chapter.Chapter) proseSections {
+	src := []byte(ch.Prose)
+	doc := goldmark.New().Parser().Parse(text.NewReader(src))
+	out := proseSections{h2: map[string]bool{}, worked: map[int]string{}}
+	part := 0
+	collecting := false
+	var b strings.Builder
+	flush := func() {
+		if collecting {
+			out.worked[part] = b.String()
+		}
+		collecting = false
+		b.Reset()
+	}
+	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
+		if h, ok := n.(*gast.Heading); ok {
+			title := strings.TrimSpace(string(nodeText(h, src)))
+			if h.Level <= 3 {
+				flush()
+			}
+			if h.Level == 2 {
+				out.h2[title] = true
+				part = 0
+				if p, found := strings.CutPrefix(title, "Part "); found {
+					part, _ = strconv.Atoi(strings.Fields(p + " x")[0])
+				}
+			}
+			if h.Level == 3 && strings.EqualFold(title, "Worked example") && part > 0 {
+				collecting = true
+			}
+			continue
+		}
+		if collecting {
+			if fc, ok := n.(*gast.FencedCodeBlock); ok {
+				if _, _, isRef := chapter.ParseInfo(infoOf(fc, src)); isRef {
+					continue
+				}
+			}
+			b.Write(nodeText(n, src))
+			b.WriteByte('\n')
+		}
+	}
+	flush()
+	return out
+}
+
+func infoOf(fc *gast.FencedCodeBlock, src []byte) string {
+	if fc.Info == nil {
+		return ""
+	}
+	return string(fc.Info.Segment.Value(src))
+}
+
+// nodeText is the Markdown source of a block: its own lines, or its
+// children's for containers such as lists.
+func nodeText(n gast.Node, src []byte) []byte {
+	var b []byte
+	if n.Lines().Len() > 0 {
+		for i := 0; i < n.Lines().Len(); i++ {
+			seg := n.Lines().At(i)
+			b = append(b, seg.Value(src)...)
+		}
+		return b
+	}
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		b = append(b, nodeText(c, src)...)
+		b = append(b, '\n')
+	}
+	return b
+}
+
+var number = regexp.MustCompile(`\d(?:[\d_,]*\d)?`)
+
+func numbersIn(s string) map[string]bool {
+	out := map[string]bool{}
+	for _, m := range number.FindAllString(s, -1) {
+		n := strings.NewReplacer(",", "", "_", "").Replace(m)
+		n = strings.TrimLeft(n, "0")
+		if n == "" {
+			n = "0"
+		}
+		out[n] = true
+	}
+	return out
+}
+
+// compareNumbers checks that the worked example of one part and that part's
+// example tests quote the same numbers.
+func compareNumbers(ch *chapter.Chapter, part int, prose string) []error {
+	testNums := map[string]bool{}
+	fset := token.NewFileSet()
+	prefix := fmt.Sprintf("TestPart%dExample", part)
+	found := false
+	for _, name := range ch.TestFiles() {
+		f, err := parser.ParseFile(fset, name, ch.Exercise[name], parser.SkipObjectResolution|parser.ParseComments)
+		if err != nil {
+			continue
+		}
+		for _, d := range f.Decls {
+			fn, ok := d.(*ast.FuncDecl)
+			if !ok || !strings.HasPrefix(fn.Name.Name, prefix) {
+				continue
+			}
+			found = true
+			// The test's comments may show the arithmetic: their numbers count.
+			for _, cg := range f.Comments {
+				if cg.Pos() >= fn.Pos() && cg.End() <= fn.End() {
+					for k := range numbersIn(cg.Text()) {
+						testNums[k] = true
+					}
+				}
+			}
+			ast.Inspect(fn, func(n ast.Node) bool {
+				if lit, ok := n.(*ast.BasicLit); ok && (lit.Kind == token.INT || lit.Kind == token.STRING) {
+					for k := range numbersIn(lit.Value) {
+						testNums[k] = true
+					}
+				}
+				return true
+			})
+		}
+	}
+	md := path.Join(ch.Dir, "chapter.md")
+	if !found {
+		return []error{&chapter.Error{File: md, Msg: fmt.Sprintf("Part %d has a worked example but no %s test", part, prefix)}}
+	}
+	proseNums := numbersIn(prose)
+	var errs []error
+	for _, n := range sortedSet(proseNums) {
+		if !testNums[n] {
+			errs = append(errs, &chapter.Error{File: md, Msg: fmt.Sprintf("Part %d's worked example says %s, which its example tests (%s...) never use", part, n, prefix)})
+		}
+	}
+	for _, n := range sortedSet(testNums) {
+		if len(n) >= 2 && !proseNums[n] {
+			errs = append(errs, &chapter.Error{File: md, Msg: fmt.Sprintf("Part %d's example tests use %s, which its worked example never mentions", part, n)})
+		}
+	}
+	return errs
+}
+
+func sortedSet(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}

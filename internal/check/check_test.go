@@ -1,0 +1,241 @@
+package check
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/cqrsworkbook/workbook/internal/chapter"
+	"github.com/cqrsworkbook/workbook/internal/harness"
+	"github.com/cqrsworkbook/workbook/internal/harness/gotest"
+	"github.com/cqrsworkbook/workbook/internal/harness/interp"
+)
+
+// TestMain lets this test binary serve as the interpreter's worker.
+func TestMain(m *testing.M) {
+	if interp.IsWorker() {
+		os.Exit(interp.WorkerMain())
+	}
+	os.Exit(m.Run())
+}
+
+// TestCurriculum is `workbook check` for every chapter of the repository:
+// metadata, prose, worked-example numbers, carried files, the interpreter
+// subset, and in both engines a failing stub, a passing solution and
+// agreement test by test.
+func TestCurriculum(t *testing.T) {
+	root, err := filepath.Abs("../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys := os.DirFS(root)
+	chapters, err := chapter.Load(fsys)
+	if err != nil {
+		t.Fatalf("chapter.Load: %v", err)
+	}
+	if len(chapters) < 3 {
+		t.Fatalf("chapter.Load found %d chapters, want at least 3", len(chapters))
+	}
+	h := &harness.Harness{FS: fsys, Engines: map[harness.EngineName]harness.Engine{
+		"interp": &interp.Engine{},
+		"go":     &gotest.Engine{},
+	}}
+	for _, ch := range chapters {
+		t.Run(ch.ID, func(t *testing.T) {
+			for _, err := range Static(ch) {
+				t.Error(err)
+			}
+			for _, err := range Run(context.Background(), h, ch) {
+				t.Error(err)
+			}
+		})
+	}
+}
+
+func TestCompareNumbers(t *testing.T) {
+	tests := []struct {
+		name  string
+		prose string
+		test  string
+		want  []string // substrings of the problems, in order
+	}{
+		{"same numbers", "Deposit 250, withdraw 75: the answer is **175**.", `assert.Equal(t, 175, run("deposit 250", "withdraw 75"))`, nil},
+		{"answer changed in the text", "Deposit 250, withdraw 75: the answer is **185**.", `assert.Equal(t, 175, run("deposit 250", "withdraw 75"))`,
+			[]string{"worked example says 185", "example tests use 175"}},
+		{"thousands separators", "The total is 1,200.", `want := 1_200`, nil},
+		{"single digits only checked one way", "Two lines.", `x := 2; y := 3`, nil},
+		{"arithmetic in a test comment", "250 + 1200 = 1450, times 2 is 2900.", "// 250 + 1200 = 1450, times 2.\n\tassert.Equal(t, 2900, f(250, 1200))", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ch := &chapter.Chapter{Dir: "chapters/01-x", Exercise: map[string][]byte{
+				"x_test.go": []byte("package x\n\nfunc TestPart1ExampleX(t *testing.T) {\n\t" + tt.test + "\n}\n\nfunc TestPart1FullX(t *testing.T) { _ = 999 }\n"),
+			}}
+			errs := compareNumbers(ch, 1, tt.prose)
+			if len(errs) != len(tt.want) {
+				t.Fatalf("compareNumbers(%q) = %v, want %d problems", tt.prose, errs, len(tt.want))
+			}
+			for i, w := range tt.want {
+				if !strings.Contains(errs[i].Error(), w) {
+					t.Errorf("compareNumbers problem %d = %q, want it to contain %q", i, errs[i], w)
+				}
+			}
+		})
+	}
+}
+
+func TestSections(t *testing.T) {
+	ch := &chapter.Chapter{Prose: "# T\n\n## The idea\n\n## Part 1\n\nStory 12.\n\n### Worked example\n\nInput:\n\n```text\ndeposit 250\n```\n\n- item 33\n\n```go file=examples/x.go\n```\n\n### Your turn\n\nNot 44.\n\n## Part 2\n\n### Worked example\n\nAnswer 55.\n\n## In the wild\n"}
+	s := sections(ch)
+	for _, h := range []string{"The idea", "Part 1", "Part 2", "In the wild"} {
+		if !s.h2[h] {
+			t.Errorf("sections: missing ## %s", h)
+		}
+	}
+	got1 := numbersIn(s.worked[1])
+	if !got1["250"] || !got1["33"] || got1["12"] || got1["44"] {
+		t.Errorf("Part 1 worked example numbers = %v, want 250 and 33 only", got1)
+	}
+	if got2 := numbersIn(s.worked[2]); !got2["55"] || len(got2) != 1 {
+		t.Errorf("Part 2 worked example numbers = %v, want 55", got2)
+	}
+}
+
+// fakeEngine answers every run with fixed statuses.
+type fakeEngine struct {
+	interpreted bool
+	status      func(solution bool, test string) harness.Status
+}
+
+func (f *fakeEngine) Interpreted() bool { return f.interpreted }
+
+func (f *fakeEngine) Run(_ context.Context, j harness.Job) (harness.Outcome, error) {
+	solution := strings.Contains(string(j.Files["x.go"]), "solved")
+	var out harness.Outcome
+	for _, name := range j.Tests {
+		out.Tests = append(out.Tests, harness.TestResult{Name: name, Status: f.status(solution, name)})
+	}
+	return out, nil
+}
+
+func TestRunFindsBadChapters(t *testing.T) {
+	ch := &chapter.Chapter{
+		Meta:     chapter.Meta{ID: "01-x", LearnerFiles: []string{"x.go"}},
+		Exercise: map[string][]byte{"x.go": []byte("package x\n")},
+		Solution: map[string][]byte{"x.go": []byte("package x // solved\n")},
+		Tests:    []chapter.Test{{Name: "TestPart1ExampleA", Part: 1, Suite: chapter.Example}, {Name: "TestPart1FullB", Part: 1, Suite: chapter.Full}},
+	}
+	good := func(solution bool, _ string) harness.Status {
+		if solution {
+			return harness.Pass
+		}
+		return harness.Error
+	}
+	tests := []struct {
+		name   string
+		interp func(bool, string) harness.Status
+		goEng  func(bool, string) harness.Status
+		want   []string
+	}{
+		{"a good chapter", good, good, nil},
+		{"a stub that passes", func(s bool, n string) harness.Status {
+			if n == "TestPart1FullB" {
+				return harness.Pass
+			}
+			return good(s, n)
+		}, good, []string{"stub in interp: TestPart1FullB passes before the learner wrote anything", "engines disagree on the stub's TestPart1FullB"}},
+		{"a solution that fails", good, func(s bool, n string) harness.Status {
+			if s && n == "TestPart1ExampleA" {
+				return harness.Fail
+			}
+			return good(s, n)
+		}, []string{"solution in go: TestPart1ExampleA fail", "engines disagree on the solution's TestPart1ExampleA: interp says pass, go says fail"}},
+		{"engines that disagree on how a stub fails", good, func(s bool, n string) harness.Status {
+			if !s {
+				return harness.Timeout
+			}
+			return harness.Pass
+		}, []string{"engines disagree on the stub's TestPart1ExampleA", "engines disagree on the stub's TestPart1FullB"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			h := &harness.Harness{Engines: map[harness.EngineName]harness.Engine{
+				"interp": &fakeEngine{interpreted: true, status: tt.interp},
+				"go":     &fakeEngine{status: tt.goEng},
+			}, Limits: harness.Limits{TestTimeout: time.Second}}
+			errs := Run(context.Background(), h, ch)
+			if len(errs) != len(tt.want) {
+				t.Fatalf("Run = %v, want %d problems", errs, len(tt.want))
+			}
+			for i, w := range tt.want {
+				if !strings.Contains(errs[i].Error(), w) {
+					t.Errorf("Run problem %d = %q, want it to contain %q", i, errs[i], w)
+				}
+			}
+		})
+	}
+}
+
+// codeEngine passes a Part 1 test when x.go holds "part1 code", and a
+// Part 2 test when it holds "part2 code": what the tests would find.
+type codeEngine struct{ interpreted bool }
+
+func (e *codeEngine) Interpreted() bool { return e.interpreted }
+
+func (e *codeEngine) Run(_ context.Context, j harness.Job) (harness.Outcome, error) {
+	var out harness.Outcome
+	for _, name := range j.Tests {
+		status := harness.Fail
+		if strings.HasPrefix(name, "TestPart1") && strings.Contains(string(j.Files["x.go"]), "part1 code") ||
+			strings.HasPrefix(name, "TestPart2") && strings.Contains(string(j.Files["x.go"]), "part2 code") {
+			status = harness.Pass
+		}
+		out.Tests = append(out.Tests, harness.TestResult{Name: name, Status: status})
+	}
+	return out, nil
+}
+
+// TestRunChecksPartMarks: Run proves a day's marks by running Part 1's
+// solution alone: Part 1's tests must pass on it and some Part 2 test must
+// not.
+func TestRunChecksPartMarks(t *testing.T) {
+	tests := []struct {
+		name     string
+		solution string
+		want     []string // substrings of the problems, in order
+	}{
+		{"Part 2's code marked", "package x\n\nvar A = 1 // part1 code\n\n// Part 2: B.\n\nvar B = 2 // part2 code\n\n// End of Part 2.\n", nil},
+		{"Part 2's code unmarked", "package x\n\nvar A = 1 // part1 code\n\nvar B = 2 // part2 code\n", []string{
+			"Part 1's solution alone (the marked Part 2 code left out) passes every Part 2 test in interp: mark Part 2's code",
+			"passes every Part 2 test in go"}},
+		{"Part 1's code marked as Part 2's", "package x\n\n// Part 2: A and B.\n\nvar A = 1 // part1 code\n\nvar B = 2 // part2 code\n\n// End of Part 2.\n", []string{
+			"fail TestPart1ExampleA in interp: a region marked as Part 2's holds code Part 1 needs",
+			"fail TestPart1ExampleA in go: a region marked as Part 2's holds code Part 1 needs"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ch := &chapter.Chapter{
+				Meta:     chapter.Meta{ID: "01-x", LearnerFiles: []string{"x.go"}},
+				Exercise: map[string][]byte{"x.go": []byte("package x\n")},
+				Solution: map[string][]byte{"x.go": []byte(tt.solution)},
+				Tests:    []chapter.Test{{Name: "TestPart1ExampleA", Part: 1, Suite: chapter.Example}, {Name: "TestPart2ExampleB", Part: 2, Suite: chapter.Example}},
+			}
+			h := &harness.Harness{Engines: map[harness.EngineName]harness.Engine{
+				"interp": &codeEngine{interpreted: true},
+				"go":     &codeEngine{},
+			}, Limits: harness.Limits{TestTimeout: time.Second}}
+			errs := Run(context.Background(), h, ch)
+			if len(errs) != len(tt.want) {
+				t.Fatalf("Run on solution %q = %v, want %d problems", tt.solution, errs, len(tt.want))
+			}
+			for i, w := range tt.want {
+				if !strings.Contains(errs[i].Error(), w) {
+					t.Errorf("Run on solution %q: problem %d = %q, want it to contain %q", tt.solution, i, errs[i], w)
+				}
+			}
+		})
+	}
+}
