@@ -16,11 +16,12 @@ import (
 	"syscall"
 
 	"github.com/cqrsworkbook/workbook/internal/harness/interp"
+	"github.com/cqrsworkbook/workbook/internal/supportsyms"
 )
 
 func main() {
 	if interp.IsWorker() {
-		os.Exit(interp.WorkerMain())
+		os.Exit(interp.WorkerMain(supportsyms.Table()))
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)

@@ -12,6 +12,7 @@ import (
 
 	"github.com/cqrsworkbook/workbook/internal/harness"
 	"github.com/cqrsworkbook/workbook/internal/harness/interp"
+	"github.com/cqrsworkbook/workbook/internal/supportsyms"
 	"github.com/rogpeppe/go-internal/testscript"
 )
 
@@ -20,7 +21,7 @@ import (
 // (testdata/script), which testscript starts as a copy of this binary.
 func TestMain(m *testing.M) {
 	if interp.IsWorker() {
-		os.Exit(interp.WorkerMain())
+		os.Exit(interp.WorkerMain(supportsyms.Table()))
 	}
 	testscript.Main(cliTests{m}, map[string]func(){"workbook": main})
 }

@@ -12,12 +12,13 @@ import (
 	"github.com/cqrsworkbook/workbook/internal/harness"
 	"github.com/cqrsworkbook/workbook/internal/harness/gotest"
 	"github.com/cqrsworkbook/workbook/internal/harness/interp"
+	"github.com/cqrsworkbook/workbook/internal/supportsyms"
 )
 
 // TestMain lets this test binary serve as the interpreter's worker.
 func TestMain(m *testing.M) {
 	if interp.IsWorker() {
-		os.Exit(interp.WorkerMain())
+		os.Exit(interp.WorkerMain(supportsyms.Table()))
 	}
 	os.Exit(m.Run())
 }

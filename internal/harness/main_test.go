@@ -11,6 +11,7 @@ import (
 	"github.com/cqrsworkbook/workbook/internal/harness"
 	"github.com/cqrsworkbook/workbook/internal/harness/gotest"
 	"github.com/cqrsworkbook/workbook/internal/harness/interp"
+	"github.com/cqrsworkbook/workbook/internal/supportsyms"
 	"go.uber.org/goleak"
 )
 
@@ -19,7 +20,7 @@ import (
 // killed child's pipe, say).
 func TestMain(m *testing.M) {
 	if interp.IsWorker() {
-		os.Exit(interp.WorkerMain())
+		os.Exit(interp.WorkerMain(supportsyms.Table()))
 	}
 	goleak.VerifyTestMain(m)
 }

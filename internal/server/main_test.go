@@ -16,6 +16,7 @@ import (
 	"github.com/cqrsworkbook/workbook/internal/harness/interp"
 	"github.com/cqrsworkbook/workbook/internal/render"
 	"github.com/cqrsworkbook/workbook/internal/server"
+	"github.com/cqrsworkbook/workbook/internal/supportsyms"
 	"github.com/cqrsworkbook/workbook/internal/workspace"
 )
 
@@ -27,7 +28,7 @@ const childServeEnv = "WORKBOOK_TEST_SERVE_WORKSPACE"
 // a server to kill.
 func TestMain(m *testing.M) {
 	if interp.IsWorker() {
-		os.Exit(interp.WorkerMain())
+		os.Exit(interp.WorkerMain(supportsyms.Table()))
 	}
 	if dir := os.Getenv(childServeEnv); dir != "" {
 		os.Exit(childServe(dir))

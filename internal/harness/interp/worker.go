@@ -13,6 +13,7 @@ import (
 	"log"
 	"os"
 	"path"
+	"reflect"
 	"regexp"
 	"runtime/debug"
 	"strconv"
@@ -37,8 +38,9 @@ const sentinel = "WorkbookWorkerDone"
 
 // WorkerMain runs one job in this process, which must be a worker started by
 // Engine, and returns the exit code. The binary's main (and TestMain of any
-// test binary that runs the engine) calls it first when IsWorker is true.
-func WorkerMain() int {
+// test binary that runs the engine) calls it first when IsWorker is true,
+// with the compiled support packages' symbols (supportsyms.Table()).
+func WorkerMain(support map[string]map[string]reflect.Value) int {
 	results, err := sandbox.OpenResults()
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "workbook worker:", err)
@@ -56,7 +58,7 @@ func WorkerMain() int {
 		fmt.Fprintln(os.Stderr, "workbook worker: set limits:", err)
 		return 2
 	}
-	return run(j, w)
+	return run(j, w, support)
 }
 
 type reporter struct {
@@ -75,7 +77,7 @@ func setLimits(j job) error {
 	return sandbox.LimitSelf(sandbox.Limits{MemoryBytes: j.Limits.MemoryBytes, CPU: j.RunBudget + 10*time.Second, FileBytes: j.Limits.FileBytes})
 }
 
-func run(j job, rep *reporter) int {
+func run(j job, rep *reporter, support map[string]map[string]reflect.Value) int {
 	fsys := fstest.MapFS{}
 	for name, data := range j.Files {
 		fsys[path.Join("src", j.ImportPath, name)] = &fstest.MapFile{Data: data}
@@ -101,7 +103,7 @@ func run(j job, rep *reporter) int {
 		Args:                 []string{"workbook"},
 		Env:                  []string{},
 	})
-	if err := in.Use(symbols.Table()); err != nil {
+	if err := in.Use(symbols.Table(support)); err != nil {
 		fmt.Fprintln(os.Stderr, "workbook worker: symbols:", err)
 		return 2
 	}

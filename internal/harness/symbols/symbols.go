@@ -3,7 +3,7 @@
 // API that yaegi ships) and testify, extracted with yaegi extract.
 package symbols
 
-//go:generate go run github.com/traefik/yaegi/cmd/yaegi extract -name symbols github.com/stretchr/testify/assert github.com/stretchr/testify/require github.com/cqrsworkbook/workbook/exercises/testdb
+//go:generate go run github.com/traefik/yaegi/cmd/yaegi extract -name symbols github.com/stretchr/testify/assert github.com/stretchr/testify/require
 
 import (
 	"reflect"
@@ -11,11 +11,6 @@ import (
 	"strings"
 
 	"github.com/traefik/yaegi/stdlib"
-
-	// testdb opens the capstone's databases; its import also compiles in
-	// the drivers interpreted code reaches through database/sql (SQLite,
-	// and PostgreSQL's pgx).
-	_ "github.com/cqrsworkbook/workbook/exercises/testdb"
 )
 
 // Symbols receives the generated testify tables (see the go:generate line).
@@ -89,12 +84,12 @@ func LearnerList() string {
 // hidden are symbols of allowed packages that would still reach the file
 // system, by package: testify's file assertions, and opening a database
 // (which for SQLite is a file anywhere on the disk; the capstone's tests
-// hand learner code a *sql.DB that testdb opened in a temporary folder).
+// hand learner code a database that testdb opened in a temporary folder).
+// The support packages hide their own (internal/supportsyms).
 var hidden = map[string]map[string]bool{
 	"github.com/stretchr/testify/assert":  fileAssertions,
 	"github.com/stretchr/testify/require": fileAssertions,
 	"database/sql":                        {"Open": true, "OpenDB": true, "Register": true},
-	testdbPath:                            {"OpenDSN": true},
 	// Running a test binary's main again would parse its flags and write
 	// the profiles and traces they name.
 	"testing": {"Main": true, "MainStart": true, "Init": true, "RunTests": true, "RunBenchmarks": true, "RunExamples": true},
@@ -144,13 +139,15 @@ func AllowedList() string {
 }
 
 // Table returns the symbol table of the allowed packages, keyed as yaegi's
-// Interpreter.Use expects ("strings/strings").
-func Table() map[string]map[string]reflect.Value {
+// Interpreter.Use expects ("strings/strings"), with the compiled support
+// packages' table of support (internal/supportsyms; only the packages
+// IsSupport names are taken from it).
+func Table(support map[string]map[string]reflect.Value) map[string]map[string]reflect.Value {
 	out := map[string]map[string]reflect.Value{}
-	for _, src := range []map[string]map[string]reflect.Value{stdlib.Symbols, Symbols} {
+	for _, src := range []map[string]map[string]reflect.Value{stdlib.Symbols, Symbols, support} {
 		for key, syms := range src {
 			i := strings.LastIndex(key, "/")
-			if i < 0 || !IsAllowed(key[:i]) && key[:i] != testdbPath {
+			if i < 0 || !IsAllowed(key[:i]) && !IsSupport(key[:i]) {
 				continue
 			}
 			m := make(map[string]reflect.Value, len(syms))
