@@ -37,11 +37,16 @@ var (
 // fill the run queue.
 type blockingEngine struct {
 	release chan struct{}
+	// started, if not nil, hears of every run as it starts.
+	started chan struct{}
 }
 
 func (e *blockingEngine) Interpreted() bool { return false }
 
 func (e *blockingEngine) Run(ctx context.Context, j harness.Job) (harness.Outcome, error) {
+	if e.started != nil {
+		e.started <- struct{}{}
+	}
 	select {
 	case <-e.release:
 	case <-ctx.Done():
@@ -333,8 +338,21 @@ func TestStaleSaveKeepsBothVersions(t *testing.T) {
 	}
 }
 
+// waitUntil waits for cond, checking every 5 ms, and fails the test after
+// 5 s without it.
+func waitUntil(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(5 * time.Second)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatalf("%s: not within 5 s", what)
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+}
+
 func TestRunQueueAnswers429(t *testing.T) {
-	eng := &blockingEngine{release: make(chan struct{})}
+	eng := &blockingEngine{release: make(chan struct{}), started: make(chan struct{}, 4)}
 	f := newFixture(t, map[harness.EngineName]harness.Engine{"interp": eng}, 1, 1)
 	run := func(page string) chan int {
 		c := make(chan int, 1)
@@ -345,9 +363,9 @@ func TestRunQueueAnswers429(t *testing.T) {
 		return c
 	}
 	first := run("a")
-	time.Sleep(200 * time.Millisecond) // running
+	<-eng.started
 	second := run("b")
-	time.Sleep(200 * time.Millisecond) // waiting
+	waitUntil(t, "the second run waits", func() bool { return f.srv.RunsWaiting() == 1 })
 	status, body, hdr := f.do(t, "POST", "/api/chapters/01-commands/run", `{"suite":"example","page":"c"}`, nil)
 	if status != http.StatusTooManyRequests || hdr.Get("Retry-After") == "" {
 		t.Errorf("third run = %d (Retry-After %q) %s, want 429 with Retry-After", status, hdr.Get("Retry-After"), body)
@@ -362,14 +380,14 @@ func TestRunQueueAnswers429(t *testing.T) {
 }
 
 func TestNewRunCancelsThePagesPrevious(t *testing.T) {
-	eng := &blockingEngine{release: make(chan struct{})}
+	eng := &blockingEngine{release: make(chan struct{}), started: make(chan struct{}, 4)}
 	f := newFixture(t, map[harness.EngineName]harness.Engine{"interp": eng}, 2, 2)
 	first := make(chan int, 1)
 	go func() {
 		status, _, _ := f.do(t, "POST", "/api/chapters/01-commands/run", `{"suite":"example","page":"p"}`, nil)
 		first <- status
 	}()
-	time.Sleep(200 * time.Millisecond)
+	<-eng.started
 	second := make(chan int, 1)
 	go func() {
 		status, _, _ := f.do(t, "POST", "/api/chapters/01-commands/run", `{"suite":"example","page":"p"}`, nil)

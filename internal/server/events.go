@@ -91,6 +91,7 @@ func (s *Server) Watch(stop <-chan struct{}) error {
 			learner[filepath.Join(dir, ch.ID, name)] = ch.ID
 		}
 	}
+	s.watchingOnce.Do(func() { close(s.watching) })
 	pending := map[string]bool{}
 	var timer <-chan time.Time
 	last := map[string]string{}

@@ -39,7 +39,11 @@ func TestFileChangesReachThePage(t *testing.T) {
 	if l, _ := lines.ReadString('\n'); !strings.HasPrefix(l, ": connected") {
 		t.Fatalf("first line = %q", l)
 	}
-	time.Sleep(100 * time.Millisecond) // the watch is set up
+	select {
+	case <-f.srv.Watching():
+	case <-time.After(5 * time.Second):
+		t.Fatal("the watch did not start within 5 s")
+	}
 
 	content := []byte("package bank // saved by the learner's own editor\n")
 	file := filepath.Join(f.dir, "01-commands", "parse.go")

@@ -23,3 +23,10 @@ func NextFailureDelay(s *Server) time.Duration { return s.backoff.next() }
 
 // SameOriginTarget exposes sameOriginTarget to the tests.
 var SameOriginTarget = sameOriginTarget
+
+// Watching is closed once Watch watches the workspace's folders: a change
+// made after it reaches the pages.
+func (s *Server) Watching() <-chan struct{} { return s.watching }
+
+// RunsWaiting is the number of runs waiting for a free slot.
+func (s *Server) RunsWaiting() int { return len(s.runs.waiting) }

@@ -64,8 +64,11 @@ type Server struct {
 	tmpl    *template.Template
 	mux     *http.ServeMux
 	runs    *runQueue
-	hub     *hub
-	log     *slog.Logger
+	// watching is closed once Watch watches the workspace's folders.
+	watching     chan struct{}
+	watchingOnce sync.Once
+	hub          *hub
+	log          *slog.Logger
 
 	mu    sync.Mutex
 	pages map[string]*pageRun // the running run of each page
@@ -98,7 +101,7 @@ func New(cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{cfg: cfg, token: token, auth: newAuth(token), cookie: cookieNameFor(cfg.Port), backoff: newBackoff(), tmpl: tmpl, runs: newRunQueue(cfg.Runs, cfg.Queue), hub: newHub(), log: log, pages: map[string]*pageRun{}}
+	s := &Server{cfg: cfg, token: token, auth: newAuth(token), cookie: cookieNameFor(cfg.Port), backoff: newBackoff(), tmpl: tmpl, runs: newRunQueue(cfg.Runs, cfg.Queue), hub: newHub(), log: log, pages: map[string]*pageRun{}, watching: make(chan struct{})}
 	s.routes()
 	return s, nil
 }
