@@ -354,6 +354,13 @@ func joinNonEmpty(a, b string) string {
 	return a + "\n" + b
 }
 
+// raceOutOfMemory reports whether a worker built with the race detector
+// reached the memory limit: the race runtime's shadow memory then cannot be
+// mapped under the address-space limit, and it says so in its own words.
+func raceOutOfMemory(stderr string) bool {
+	return strings.Contains(stderr, "ThreadSanitizer failed to allocate") || strings.Contains(stderr, "too many address space collisions for -race mode")
+}
+
 var panicLine = regexp.MustCompile(`(?m)^panic: (.*)$`)
 
 // crashReason says in plain words why a worker died.
@@ -361,7 +368,7 @@ func crashReason(stderr string, waitErr error) string {
 	switch {
 	case strings.Contains(stderr, "stack overflow") || strings.Contains(stderr, "stack exceeds"):
 		return "stack overflow: a function called itself without end (or far too deep)"
-	case strings.Contains(stderr, "out of memory") || strings.Contains(stderr, "cannot allocate memory"):
+	case strings.Contains(stderr, "out of memory") || strings.Contains(stderr, "cannot allocate memory") || raceOutOfMemory(stderr):
 		return "out of memory: the code asked for more memory than the workbook allows"
 	case strings.Contains(stderr, "all goroutines are asleep"):
 		return "deadlock: every goroutine is blocked (a channel nobody sends on?)"
