@@ -52,6 +52,9 @@ type Chapter struct {
 	Tests []Test
 	// CodeRefs lists the code the prose shows by reference.
 	CodeRefs []CodeRef
+	// Outline is the prose's structure: headings, code blocks, worked
+	// examples.
+	Outline Outline
 	// Mutants are the mistakes the chapter warns about, as patches of the
 	// reference solution (solutions/<id>/mutants.txtar).
 	Mutants []Mutant

@@ -180,7 +180,7 @@ func loadOne(fsys fs.FS, id string) (*Chapter, error) {
 	if ch.Exercise != nil && err == nil && len(tests) == 0 {
 		errs = append(errs, &Error{File: exDir, Msg: "no tests: add TestPart1Example... functions in a _test.go file"})
 	}
-	refs, err := parseCodeRefs(fsys, ch)
+	refs, err := parseProse(fsys, ch)
 	if err != nil {
 		errs = append(errs, err)
 	}
@@ -357,9 +357,12 @@ func WalkCodeRefs(doc gast.Node, src []byte, fn func(n *gast.FencedCodeBlock, la
 	})
 }
 
-func parseCodeRefs(fsys fs.FS, ch *Chapter) ([]CodeRef, error) {
+// parseProse parses the prose once: it sets the chapter's Outline and
+// returns its code references, resolved.
+func parseProse(fsys fs.FS, ch *Chapter) ([]CodeRef, error) {
 	src := []byte(ch.Prose)
 	doc := goldmark.New().Parser().Parse(text.NewReader(src))
+	ch.Outline = outline(doc, src, ch.ProseLine)
 	mdPath := path.Join(ch.Dir, "chapter.md")
 	var refs []CodeRef
 	var errs []error

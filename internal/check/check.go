@@ -14,15 +14,11 @@ import (
 	"path"
 	"regexp"
 	"sort"
-	"strconv"
 	"strings"
 
 	"github.com/cqrsworkbook/workbook/internal/chapter"
 	"github.com/cqrsworkbook/workbook/internal/harness"
 	"github.com/cqrsworkbook/workbook/internal/harness/preflight"
-	"github.com/yuin/goldmark"
-	gast "github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/text"
 )
 
 // Engines are the engines every chapter must pass in, in this order.
@@ -34,14 +30,13 @@ var Engines = harness.EngineNames
 func Static(ch *chapter.Chapter) []error {
 	var errs []error
 	md := path.Join(ch.Dir, "chapter.md")
-	secs := sections(ch)
 	for _, want := range []string{"Part 1", "Part 2", "In the wild"} {
-		if _, ok := secs.h2[want]; !ok {
+		if !ch.Outline.Has(2, want) {
 			errs = append(errs, &chapter.Error{File: md, Msg: fmt.Sprintf("missing section \"## %s\"", want)})
 		}
 	}
 	for part := 1; part <= 2; part++ {
-		ex, ok := secs.worked[part]
+		ex, ok := ch.Outline.Worked(part)
 		if !ok {
 			errs = append(errs, &chapter.Error{File: md, Msg: fmt.Sprintf("Part %d has no \"### Worked example\" section", part)})
 			continue
@@ -259,106 +254,19 @@ const maxPasted = 5
 // pastedCode finds Go blocks in the prose that are pasted rather than
 // referenced, so no test would compile them.
 func pastedCode(ch *chapter.Chapter) []error {
-	src := []byte(ch.Prose)
-	doc := goldmark.New().Parser().Parse(text.NewReader(src))
 	var errs []error
-	_ = gast.Walk(doc, func(n gast.Node, entering bool) (gast.WalkStatus, error) {
-		fc, ok := n.(*gast.FencedCodeBlock)
-		if !entering || !ok {
-			return gast.WalkContinue, nil
+	for _, b := range ch.Outline.Blocks {
+		if b.Lang == "go" && !b.Ref && b.Lines > maxPasted {
+			errs = append(errs, &chapter.Error{File: path.Join(ch.Dir, "chapter.md"), Line: b.Line,
+				Msg: fmt.Sprintf("%d lines of Go pasted into the prose: move them to examples/ and reference them (```go file=examples/x.go#Name), so a test compiles them", b.Lines)})
 		}
-		lang, _, isRef := chapter.ParseInfo(infoOf(fc, src))
-		if lang == "go" && !isRef && fc.Lines().Len() > maxPasted {
-			line := ch.ProseLine + strings.Count(string(src[:fc.Info.Segment.Start]), "\n")
-			errs = append(errs, &chapter.Error{File: path.Join(ch.Dir, "chapter.md"), Line: line,
-				Msg: fmt.Sprintf("%d lines of Go pasted into the prose: move them to examples/ and reference them (```go file=examples/x.go#Name), so a test compiles them", fc.Lines().Len())})
-		}
-		return gast.WalkContinue, nil
-	})
+	}
 	return errs
 }
 
 func firstLine(s string) string {
 	l, _, _ := strings.Cut(strings.TrimSpace(s), "\n")
 	return l
-}
-
-type proseSections struct {
-	h2     map[string]bool
-	worked map[int]string // part → the worked example's text
-}
-
-// sections finds the prose's "##" headings and the text of each part's
-// "### Worked example".
-func sections(ch *chapter.Chapter) proseSections {
-	src := []byte(ch.Prose)
-	doc := goldmark.New().Parser().Parse(text.NewReader(src))
-	out := proseSections{h2: map[string]bool{}, worked: map[int]string{}}
-	part := 0
-	collecting := false
-	var b strings.Builder
-	flush := func() {
-		if collecting {
-			out.worked[part] = b.String()
-		}
-		collecting = false
-		b.Reset()
-	}
-	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
-		if h, ok := n.(*gast.Heading); ok {
-			title := strings.TrimSpace(string(nodeText(h, src)))
-			if h.Level <= 3 {
-				flush()
-			}
-			if h.Level == 2 {
-				out.h2[title] = true
-				part = 0
-				if p, found := strings.CutPrefix(title, "Part "); found {
-					part, _ = strconv.Atoi(strings.Fields(p + " x")[0])
-				}
-			}
-			if h.Level == 3 && strings.EqualFold(title, "Worked example") && part > 0 {
-				collecting = true
-			}
-			continue
-		}
-		if collecting {
-			if fc, ok := n.(*gast.FencedCodeBlock); ok {
-				if _, _, isRef := chapter.ParseInfo(infoOf(fc, src)); isRef {
-					continue
-				}
-			}
-			b.Write(nodeText(n, src))
-			b.WriteByte('\n')
-		}
-	}
-	flush()
-	return out
-}
-
-func infoOf(fc *gast.FencedCodeBlock, src []byte) string {
-	if fc.Info == nil {
-		return ""
-	}
-	return string(fc.Info.Segment.Value(src))
-}
-
-// nodeText is the Markdown source of a block: its own lines, or its
-// children's for containers such as lists.
-func nodeText(n gast.Node, src []byte) []byte {
-	var b []byte
-	if n.Lines().Len() > 0 {
-		for i := 0; i < n.Lines().Len(); i++ {
-			seg := n.Lines().At(i)
-			b = append(b, seg.Value(src)...)
-		}
-		return b
-	}
-	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-		b = append(b, nodeText(c, src)...)
-		b = append(b, '\n')
-	}
-	return b
 }
 
 var number = regexp.MustCompile(`\d(?:[\d_,]*\d)?`)

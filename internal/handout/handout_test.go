@@ -197,7 +197,7 @@ func TestEditions(t *testing.T) {
 				for _, m := range ch.Facilitator.Mistakes {
 					checks = append(checks, textOf(string(mustMarkdown(t, m))))
 				}
-				for _, a := range WorkedAnswers(ch.Prose) {
+				for _, a := range WorkedAnswers(ch.Outline) {
 					checks = append(checks, fmt.Sprintf("Part %d: %s", a.Part, a.Value))
 				}
 				for _, c := range checks {
@@ -378,12 +378,12 @@ func TestWorkedAnswers(t *testing.T) {
 		{"no worked example", "## Part 1\n\nNothing **42** here.\n", ""},
 	}
 	for _, tt := range tests {
-		prose := tt.prose
-		if prose == "" {
-			prose = chapter.Find(chapters(t), tt.name).Prose
+		o := chapter.OutlineOf(tt.prose)
+		if tt.prose == "" {
+			o = chapter.Find(chapters(t), tt.name).Outline
 		}
 		var got []string
-		for _, a := range WorkedAnswers(prose) {
+		for _, a := range WorkedAnswers(o) {
 			s := fmt.Sprintf("%d:%s", a.Part, a.Value)
 			if len(a.Steps) > 0 {
 				s += "(" + strings.Join(a.Steps, ",") + ")"
