@@ -24,6 +24,9 @@ import (
 // Engines are the engines every chapter must pass in, in this order.
 var Engines = harness.EngineNames
 
+// MinMutants is the fewest mutants a day may keep.
+const MinMutants = 5
+
 // Static checks what needs no engine: sections, code references, worked
 // example numbers, puzzle sections that say how to run the tests, carried
 // files and the interpreter subset.
@@ -50,6 +53,10 @@ func Static(ch *chapter.Chapter) []error {
 	}
 	errs = append(errs, pastedCode(ch)...)
 	errs = append(errs, runInstructions(ch)...)
+	if n := len(ch.Mutants); ch.Solution != nil && n < MinMutants {
+		errs = append(errs, &chapter.Error{File: path.Join(chapter.SolutionsDir, ch.ID, chapter.MutantsFile),
+			Msg: fmt.Sprintf("%d mutants; a day keeps at least %d, one for each mistake its text warns about", n, MinMutants)})
+	}
 
 	// The curriculum's own code stays inside what the interpreter runs.
 	for _, solution := range []bool{false, true} {

@@ -235,3 +235,16 @@ func TestRunChecksPartMarks(t *testing.T) {
 		})
 	}
 }
+
+func TestStaticWantsFiveMutants(t *testing.T) {
+	ch := &chapter.Chapter{Meta: chapter.Meta{ID: "99-few"}, Dir: "chapters/99-few", Solution: map[string][]byte{}, Mutants: make([]chapter.Mutant, MinMutants-1)}
+	found := false
+	for _, err := range Static(ch) {
+		if strings.Contains(err.Error(), "4 mutants; a day keeps at least 5") {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("Static(a day with 4 mutants) does not say it needs 5: %v", Static(ch))
+	}
+}
