@@ -82,6 +82,10 @@ type Facilitator struct {
 	Minutes int `yaml:"minutes,omitempty"`
 	// Mistakes are the common mistakes the hints address.
 	Mistakes []string `yaml:"mistakes,omitempty"`
+	// Sources are the documents the chapter's claims about real systems
+	// were checked against: each a title, the section, and its address,
+	// in Markdown.
+	Sources []string `yaml:"sources,omitempty"`
 }
 
 // Hints are a chapter's hints for each part, gentlest first.

@@ -135,6 +135,7 @@ type facilitatorView struct {
 	Minutes   int
 	Answers   []Answer
 	Mistakes  []string
+	Sources   []string
 	Solutions []listing
 }
 
@@ -232,7 +233,7 @@ func view(r *render.Renderer, ch *chapter.Chapter, ed Edition) (*chapterView, er
 	if ed != Facilitator {
 		return v, nil
 	}
-	f := &facilitatorView{Minutes: ch.Facilitator.Minutes, Mistakes: ch.Facilitator.Mistakes, Answers: WorkedAnswers(ch.Outline)}
+	f := &facilitatorView{Minutes: ch.Facilitator.Minutes, Mistakes: ch.Facilitator.Mistakes, Sources: ch.Facilitator.Sources, Answers: WorkedAnswers(ch.Outline)}
 	solution, err := ch.SolutionFor(2)
 	if err != nil {
 		return nil, fmt.Errorf("handout %s: %w", ch.ID, err)
