@@ -45,7 +45,7 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		Chapters:  wb.chapters,
 		Harness:   wb.h,
 		Workspace: ws,
-		Renderer:  render.New(wb.fsys, render.For(render.Browser)),
+		Renderer:  render.New(render.For(render.Browser)),
 		Port:      ln.Addr().(*net.TCPAddr).Port,
 		Logger:    slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn})),
 	})

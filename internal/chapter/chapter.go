@@ -52,6 +52,9 @@ type Chapter struct {
 	Tests []Test
 	// CodeRefs lists the code the prose shows by reference.
 	CodeRefs []CodeRef
+	// Doc is the prose, parsed once (by Load, or ParseProse): what the
+	// views render.
+	Doc *Document
 	// Outline is the prose's structure: headings, code blocks, worked
 	// examples.
 	Outline Outline
@@ -60,6 +63,7 @@ type Chapter struct {
 	Mutants []Mutant
 
 	keyLines metaLines
+	notes    map[string]*Document // the front matter's Markdown, parsed
 }
 
 // Meta is a chapter's metadata, written as YAML front matter in chapter.md.

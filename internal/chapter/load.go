@@ -14,9 +14,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/yuin/goldmark"
 	gast "github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/text"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -180,11 +178,10 @@ func loadOne(fsys fs.FS, id string) (*Chapter, error) {
 	if ch.Exercise != nil && err == nil && len(tests) == 0 {
 		errs = append(errs, &Error{File: exDir, Msg: "no tests: add TestPart1Example... functions in a _test.go file"})
 	}
-	refs, err := parseProse(fsys, ch)
-	if err != nil {
+	ch.parseNotes()
+	if err := ch.ParseProse(fsys); err != nil {
 		errs = append(errs, err)
 	}
-	ch.CodeRefs = refs
 	if ch.Solution != nil {
 		if err := checkParts(ch); err != nil {
 			errs = append(errs, err)
@@ -355,28 +352,6 @@ func WalkCodeRefs(doc gast.Node, src []byte, fn func(n *gast.FencedCodeBlock, la
 		}
 		return gast.WalkContinue, nil
 	})
-}
-
-// parseProse parses the prose once: it sets the chapter's Outline and
-// returns its code references, resolved.
-func parseProse(fsys fs.FS, ch *Chapter) ([]CodeRef, error) {
-	src := []byte(ch.Prose)
-	doc := goldmark.New().Parser().Parse(text.NewReader(src))
-	ch.Outline = outline(doc, src, ch.ProseLine)
-	mdPath := path.Join(ch.Dir, "chapter.md")
-	var refs []CodeRef
-	var errs []error
-	WalkCodeRefs(doc, src, func(_ *gast.FencedCodeBlock, _ string, ref CodeRef) {
-		ref.Line += ch.ProseLine - 1
-		code, err := Resolve(fsys, ch.Dir, ref)
-		if err != nil {
-			errs = append(errs, &Error{File: mdPath, Line: ref.Line, Msg: err.Error()})
-			return
-		}
-		ref.Code = code
-		refs = append(refs, ref)
-	})
-	return refs, errors.Join(errs...)
 }
 
 // Resolve returns the code a reference shows: the whole file, or the one

@@ -5,7 +5,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/yuin/goldmark"
 	gast "github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/text"
 )
@@ -75,7 +74,7 @@ func (o Outline) Figures(part int) []string {
 // chapter's, counting lines from 1.
 func OutlineOf(prose string) Outline {
 	src := []byte(prose)
-	return outline(goldmark.New().Parser().Parse(text.NewReader(src)), src, 1)
+	return outline(markdown.Parse(text.NewReader(src)), src, 1)
 }
 
 // figure is a bold span that is a number, not a bold word.

@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/cqrsworkbook/workbook/internal/chapter"
-	"github.com/cqrsworkbook/workbook/internal/render"
 )
 
 // runInstruction is how prose tells the learner to run the tests: a command
@@ -21,12 +20,15 @@ var runInstruction = regexp.MustCompile("workbook test|go test|--seed|Run exampl
 // them, or said twice.
 func runInstructions(ch *chapter.Chapter) []error {
 	var errs []error
-	for _, p := range render.Puzzles(ch.Prose) {
+	if ch.Doc == nil {
+		return nil
+	}
+	for _, p := range ch.Doc.Puzzles() {
 		section := ch.Prose[p.Start:p.End]
 		for _, m := range runInstruction.FindAllStringIndex(section, -1) {
 			line := ch.ProseLine + strings.Count(ch.Prose[:p.Start+m[0]], "\n")
 			errs = append(errs, &chapter.Error{File: path.Join(ch.Dir, "chapter.md"), Line: line,
-				Msg: fmt.Sprintf("Part %d's %q says how to run the tests (%q): describe the puzzle only, the workbook adds how to run it on the page, on paper and in the terminal", p.Part, "### "+render.PuzzleHeading, section[m[0]:m[1]])})
+				Msg: fmt.Sprintf("Part %d's %q says how to run the tests (%q): describe the puzzle only, the workbook adds how to run it on the page, on paper and in the terminal", p.Part, "### "+chapter.PuzzleHeading, section[m[0]:m[1]])})
 		}
 	}
 	return errs

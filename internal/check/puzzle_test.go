@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/cqrsworkbook/workbook/internal/chapter"
 )
@@ -26,6 +27,9 @@ func TestStaticRunInstructions(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			// The prose starts on line 3 of chapter.md.
 			ch := &chapter.Chapter{Dir: "chapters/01-x", Prose: tt.prose, ProseLine: 3}
+			if err := ch.ParseProse(fstest.MapFS{}); err != nil {
+				t.Fatal(err)
+			}
 			errs := runInstructions(ch)
 			var got []string
 			for _, err := range errs {

@@ -20,7 +20,7 @@ func BenchmarkBuild(b *testing.B) {
 	fsys := os.DirFS("../..")
 	b.Run("baseline/render-web", func(b *testing.B) {
 		for i := 0; i < b.N; i++ {
-			r := render.New(fsys)
+			r := render.New()
 			for _, ch := range chs {
 				if _, err := r.Chapter(ch); err != nil {
 					b.Fatal(err)

@@ -20,8 +20,6 @@ import (
 	"path/filepath"
 	"time"
 
-	"github.com/yuin/goldmark"
-
 	"github.com/cqrsworkbook/workbook/internal/chapter"
 	"github.com/cqrsworkbook/workbook/internal/render"
 )
@@ -83,9 +81,7 @@ var templateFS embed.FS
 //go:embed assets/handout.css assets/letter.css
 var assetFS embed.FS
 
-var templates = template.Must(template.New("").Funcs(template.FuncMap{
-	"markdown": markdown,
-}).ParseFS(templateFS, "templates/*.html"))
+var templates = template.Must(template.New("").ParseFS(templateFS, "templates/*.html"))
 
 // site is what every template sees.
 type site struct {
@@ -120,6 +116,8 @@ type chapterView struct {
 	Prev, Next *chapterView
 	// Stubs are the learner's files as they start.
 	Stubs []listing
+	// Part1Hints and Part2Hints are the hints, rendered.
+	Part1Hints, Part2Hints []template.HTML
 	// Facilitator is nil in the learner's edition.
 	Facilitator *facilitatorView
 }
@@ -134,8 +132,8 @@ type listing struct {
 type facilitatorView struct {
 	Minutes   int
 	Answers   []Answer
-	Mistakes  []string
-	Sources   []string
+	Mistakes  []template.HTML
+	Sources   []template.HTML
 	Solutions []listing
 }
 
@@ -164,7 +162,7 @@ func Build(opts Options) error {
 		opts.Date = time.Now().Format("2 January 2006")
 	}
 	s := &site{Title: opts.Title, Date: opts.Date, Edition: opts.Edition, Letter: opts.Paper == Letter}
-	r := render.New(opts.FS, render.For(render.Print))
+	r := render.New(render.For(render.Print))
 	for _, ch := range opts.Chapters {
 		v, err := view(r, ch, opts.Edition)
 		if err != nil {
@@ -222,7 +220,8 @@ func view(r *render.Renderer, ch *chapter.Chapter, ed Edition) (*chapterView, er
 	if err != nil {
 		return nil, err
 	}
-	v := &chapterView{Chapter: ch, Page: page, File: ch.ID + ".html", Anchor: fmt.Sprintf("day-%d", ch.Number)}
+	v := &chapterView{Chapter: ch, Page: page, File: ch.ID + ".html", Anchor: fmt.Sprintf("day-%d", ch.Number),
+		Part1Hints: notes(r, ch, ch.Hints.Part1), Part2Hints: notes(r, ch, ch.Hints.Part2)}
 	for _, name := range ch.LearnerFiles {
 		src, ok := ch.Exercise[name]
 		if !ok {
@@ -233,7 +232,7 @@ func view(r *render.Renderer, ch *chapter.Chapter, ed Edition) (*chapterView, er
 	if ed != Facilitator {
 		return v, nil
 	}
-	f := &facilitatorView{Minutes: ch.Facilitator.Minutes, Mistakes: ch.Facilitator.Mistakes, Sources: ch.Facilitator.Sources, Answers: WorkedAnswers(ch.Outline)}
+	f := &facilitatorView{Minutes: ch.Facilitator.Minutes, Mistakes: notes(r, ch, ch.Facilitator.Mistakes), Sources: notes(r, ch, ch.Facilitator.Sources), Answers: WorkedAnswers(ch.Outline)}
 	solution, err := ch.SolutionFor(2)
 	if err != nil {
 		return nil, fmt.Errorf("handout %s: %w", ch.ID, err)
@@ -249,15 +248,12 @@ func view(r *render.Renderer, ch *chapter.Chapter, ed Edition) (*chapterView, er
 	return v, nil
 }
 
-// md renders the short Markdown of hints and mistakes (code spans,
-// emphasis); goldmark's default drops raw HTML.
-var md = goldmark.New()
-
-// markdown renders s, a hint or a note, as HTML.
-func markdown(s string) (template.HTML, error) {
-	var buf bytes.Buffer
-	if err := md.Convert([]byte(s), &buf); err != nil {
-		return "", err
+// notes renders a chapter's hints, mistakes or sources, as parsed by the
+// chapter, as HTML.
+func notes(r *render.Renderer, ch *chapter.Chapter, ss []string) []template.HTML {
+	out := make([]template.HTML, len(ss))
+	for i, d := range ch.Notes(ss) {
+		out[i] = r.Note(d)
 	}
-	return template.HTML(buf.String()), nil
+	return out
 }

@@ -115,7 +115,7 @@ var learnerText = sync.OnceValues(func() (string, error) {
 	if err != nil {
 		return "", err
 	}
-	r := render.New(os.DirFS("../.."), render.For(render.Print))
+	r := render.New(render.For(render.Print))
 	var seen []string
 	for _, ch := range chs {
 		page, err := r.Chapter(ch)
@@ -220,11 +220,7 @@ func firstWords(s string, n int) string {
 
 func mustMarkdown(t *testing.T, s string) string {
 	t.Helper()
-	h, err := markdown(s)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(h)
+	return string(render.New().Note(chapter.ParseMarkdown(s)))
 }
 
 var (

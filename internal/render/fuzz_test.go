@@ -27,15 +27,19 @@ func FuzzChapter(f *testing.F) {
 	} {
 		f.Add(s)
 	}
-	r := New(testFS)
+	r := New()
 	f.Fuzz(func(t *testing.T, prose string) {
-		p, err := r.Chapter(testChapter(prose))
+		ch, err := parsed(prose)
 		if err != nil {
 			var e *chapter.Error
 			if !errors.As(err, &e) {
 				t.Fatalf("error %v is not a *chapter.Error", err)
 			}
 			return
+		}
+		p, err := r.Chapter(ch)
+		if err != nil {
+			t.Fatalf("Chapter(%q): %v", prose, err)
 		}
 		for name, out := range map[string]string{"Intro": string(p.Intro), "Part1": string(p.Part1), "Part2": string(p.Part2),
 			"Wild": string(p.Wild), "Title": string(p.Title), "IntroBody": string(p.IntroBody)} {

@@ -2,11 +2,12 @@ package render
 
 import (
 	"testing"
-	"testing/fstest"
+
+	"github.com/cqrsworkbook/workbook/internal/chapter"
 )
 
 func TestHint(t *testing.T) {
-	r := New(fstest.MapFS{})
+	r := New()
 	tests := []struct{ md, want string }{
 		{"Call `strings.Fields(line)` first.", "Call <code>strings.Fields(line)</code> first."},
 		{"A *gentle* push.", "A <em>gentle</em> push."},
@@ -15,7 +16,7 @@ func TestHint(t *testing.T) {
 		{"One.\n\nTwo.", "<p>One.</p>\n<p>Two.</p>"},
 	}
 	for _, tt := range tests {
-		if got := string(r.Hint(tt.md)); got != tt.want {
+		if got := string(r.Hint(chapter.ParseMarkdown(tt.md))); got != tt.want {
 			t.Errorf("Hint(%q) = %q, want %q", tt.md, got, tt.want)
 		}
 	}

@@ -1,27 +1,13 @@
 package render
 
 import (
-	"bytes"
 	"fmt"
+	"io"
 	"strings"
 	"unicode/utf8"
 
-	"github.com/yuin/goldmark"
-	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/parser"
-	"github.com/yuin/goldmark/renderer"
-	"github.com/yuin/goldmark/text"
-	"github.com/yuin/goldmark/util"
-
 	"github.com/cqrsworkbook/workbook/internal/chapter"
 )
-
-// PuzzleHeading is the title of the ### heading, under "## Part 1" or
-// "## Part 2", of the section that sets the part's puzzle. The prose
-// describes the puzzle and says nothing of how to run the tests: the
-// renderer ends the section with a note that says it for the surface it
-// renders for, so the page speaks of its buttons and paper of commands.
-const PuzzleHeading = "Your puzzle"
 
 // Surface is where a chapter is read. It decides what the note at the end of
 // each puzzle section says about running the tests.
@@ -83,7 +69,10 @@ func RunNote(ch *chapter.Chapter, part int, s Surface) string {
 func Markdown(ch *chapter.Chapter, s Surface) string {
 	var b strings.Builder
 	last := 0
-	for _, p := range Puzzles(ch.Prose) {
+	if ch.Doc == nil {
+		return ch.Prose
+	}
+	for _, p := range ch.Doc.Puzzles() {
 		b.WriteString(strings.TrimRight(ch.Prose[last:p.End], "\n"))
 		b.WriteString("\n\n" + wrap(RunNote(ch, p.Part, s), proseWidth) + "\n")
 		if p.End < len(ch.Prose) {
@@ -133,152 +122,16 @@ func wrap(s string, width int) string {
 	return b.String()
 }
 
-// A Puzzle is where a puzzle section is in a chapter's prose.
-type Puzzle struct {
-	Part int // 1 or 2
-	// Start and End are byte offsets in the prose: the start of the
-	// heading's line, and the start of the line of the heading that ends the
-	// section (or the end of the prose).
-	Start, End int
-}
-
-// Puzzles finds the puzzle sections of Markdown prose, in order: each runs
-// from a "### Your puzzle" under "## Part 1" or "## Part 2" to the next
-// heading of level 3 or less.
-func Puzzles(prose string) []Puzzle {
-	src := []byte(prose)
-	doc := goldmark.New().Parser().Parse(text.NewReader(src))
-	var out []Puzzle
-	for _, p := range puzzles(doc, src) {
-		end := len(src)
-		if p.end != nil {
-			end = lineStart(p.end, src)
-		}
-		out = append(out, Puzzle{Part: p.part, Start: lineStart(p.heading, src), End: end})
+// runNote writes the note that ends the puzzle section of part: an aside
+// with RunNote's Markdown, which is the workbook's, not the chapter's.
+func (r *Renderer) runNote(w io.Writer, ch *chapter.Chapter, part int) error {
+	if _, err := io.WriteString(w, `<aside class="run-note">`+"\n"); err != nil {
+		return err
 	}
-	return out
-}
-
-// puzzle is one puzzle section among a document's top-level blocks.
-type puzzle struct {
-	part    int
-	heading *ast.Heading
-	end     ast.Node // the heading that ends the section, or nil at the end
-}
-
-// puzzles finds the puzzle sections of doc, as Puzzles says.
-func puzzles(doc ast.Node, src []byte) []puzzle {
-	var out []puzzle
-	part := 0
-	open := false
-	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
-		h, ok := n.(*ast.Heading)
-		if !ok || h.Level > 3 {
-			continue
-		}
-		if open {
-			out[len(out)-1].end = h
-			open = false
-		}
-		title := plainText(h, src)
-		if h.Level == 2 {
-			if p, ok := sectionHeadings[title]; ok {
-				part = p
-			}
-		}
-		if h.Level == 3 && title == PuzzleHeading && (part == 1 || part == 2) {
-			out = append(out, puzzle{part: part, heading: h})
-			open = true
-		}
+	note := chapter.ParseMarkdown(RunNote(ch, part, r.surface))
+	if err := r.md.Renderer().Render(w, note.Source(), note.Root()); err != nil {
+		return err
 	}
-	return out
-}
-
-// lineStart is the offset in src of the line on which block n starts.
-func lineStart(n ast.Node, src []byte) int {
-	at := n.Pos()
-	if at < 0 && n.Lines().Len() > 0 {
-		at = n.Lines().At(0).Start
-	}
-	if at < 0 || at > len(src) {
-		return len(src)
-	}
-	return bytes.LastIndexByte(src[:at], '\n') + 1
-}
-
-// kindRunNote is the kind of a puzzle section's closing note.
-var kindRunNote = ast.NewNodeKind("RunNote")
-
-// runNote is the note at the end of a puzzle section, already rendered: its
-// Markdown is the workbook's, not the chapter's, so its text is not in the
-// chapter's source.
-type runNote struct {
-	ast.BaseBlock
-	Part int
-	HTML []byte
-}
-
-func (n *runNote) Kind() ast.NodeKind { return kindRunNote }
-
-func (n *runNote) IsRaw() bool { return true }
-
-func (n *runNote) Dump(src []byte, level int) {
-	ast.DumpHelper(n, src, level, map[string]string{"Part": fmt.Sprint(n.Part)}, nil)
-}
-
-// noteKey holds a *noteContext in the parser context: what the notes of the
-// chapter being parsed say.
-var noteKey = parser.NewContextKey()
-
-type noteContext struct {
-	ch      *chapter.Chapter
-	surface Surface
-}
-
-// noteMarkdown renders the notes' own Markdown (emphasis and code spans).
-var noteMarkdown = goldmark.New()
-
-// runNotes is the extension that ends every puzzle section with its
-// runNote, for the surface in the parser context.
-type runNotes struct{}
-
-func (runNotes) Extend(m goldmark.Markdown) {
-	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(runNotes{}, 500)))
-	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(runNotes{}, 100)))
-}
-
-// Transform implements parser.ASTTransformer.
-func (runNotes) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
-	nc, _ := pc.Get(noteKey).(*noteContext)
-	if nc == nil {
-		return
-	}
-	for _, p := range puzzles(doc, reader.Source()) {
-		var buf bytes.Buffer
-		if err := noteMarkdown.Convert([]byte(RunNote(nc.ch, p.part, nc.surface)), &buf); err != nil {
-			continue // cannot happen: the note is the workbook's own short Markdown
-		}
-		note := &runNote{Part: p.part, HTML: buf.Bytes()}
-		if p.end != nil {
-			doc.InsertBefore(doc, p.end, note)
-		} else {
-			doc.AppendChild(doc, note)
-		}
-	}
-}
-
-// RegisterFuncs implements renderer.NodeRenderer.
-func (runNotes) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
-	reg.Register(kindRunNote, renderRunNote)
-}
-
-func renderRunNote(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
-	if !entering {
-		return ast.WalkContinue, nil
-	}
-	n := node.(*runNote)
-	_, _ = w.WriteString(`<aside class="run-note">` + "\n")
-	_, _ = w.Write(n.HTML)
-	_, _ = w.WriteString("</aside>\n")
-	return ast.WalkSkipChildren, nil
+	_, err := io.WriteString(w, "</aside>\n")
+	return err
 }

@@ -41,9 +41,8 @@ func TestRunNotes(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(fmt.Sprintf("%s/part%d", tt.surface, tt.part), func(t *testing.T) {
-			ch := testChapter(puzzleProse)
-			ch.Number = 99
-			p, err := New(testFS, For(tt.surface)).Chapter(ch)
+			ch := testChapter(t, puzzleProse)
+			p, err := New(For(tt.surface)).Chapter(ch)
 			if err != nil {
 				t.Fatalf("Chapter(%q): %v", puzzleProse, err)
 			}
@@ -96,7 +95,7 @@ func TestRunNotesCurriculum(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, s := range []Surface{Browser, Print} {
-		r := New(root, For(s))
+		r := New(For(s))
 		for _, ch := range chapters {
 			t.Run(s.String()+"/"+ch.ID, func(t *testing.T) {
 				p, err := r.Chapter(ch)
@@ -106,14 +105,14 @@ func TestRunNotesCurriculum(t *testing.T) {
 				for part, section := range map[int]string{1: string(p.Part1), 2: string(p.Part2)} {
 					puzzle := strings.Index(section, `<h3 id="your-puzzle`)
 					if puzzle < 0 {
-						t.Fatalf("Chapter(%s).Part%d has no %q section", ch.ID, part, PuzzleHeading)
+						t.Fatalf("Chapter(%s).Part%d has no %q section", ch.ID, part, chapter.PuzzleHeading)
 					}
 					if n := strings.Count(section, `<aside class="run-note">`); n != 1 {
 						t.Errorf("Chapter(%s).Part%d for %s has %d notes, want 1", ch.ID, part, s, n)
 					}
 					start := strings.Index(section, `<aside class="run-note">`)
 					if start < puzzle {
-						t.Errorf("Chapter(%s).Part%d for %s: the note is not after the %q heading", ch.ID, part, s, PuzzleHeading)
+						t.Errorf("Chapter(%s).Part%d for %s: the note is not after the %q heading", ch.ID, part, s, chapter.PuzzleHeading)
 					}
 					note := section[max(start, 0):]
 					want := []string{"<strong>Run full</strong>"}
@@ -132,7 +131,7 @@ func TestRunNotesCurriculum(t *testing.T) {
 }
 
 func TestMarkdown(t *testing.T) {
-	ch := testChapter(puzzleProse)
+	ch := testChapter(t, puzzleProse)
 	ch.Number = 99
 	got := Markdown(ch, Print)
 	note1, note2 := wrap(RunNote(ch, 1, Print), proseWidth), wrap(RunNote(ch, 2, Print), proseWidth)
@@ -143,7 +142,7 @@ func TestMarkdown(t *testing.T) {
 	}
 	// Blank lines before a note are one; a puzzle at the end of the prose
 	// ends with its note.
-	ch.Prose = "## Part 2\n\n### Your puzzle\n\nLast.\n\n\n\n"
+	ch = testChapter(t, "## Part 2\n\n### Your puzzle\n\nLast.\n\n\n\n")
 	if got, want := Markdown(ch, Browser), "## Part 2\n\n### Your puzzle\n\nLast.\n\n"+wrap(RunNote(ch, 2, Browser), proseWidth)+"\n"; got != want {
 		t.Errorf("Markdown(%q, Browser) = %q, want %q", ch.Prose, got, want)
 	}
@@ -169,26 +168,6 @@ func TestWrap(t *testing.T) {
 	for _, tt := range tests {
 		if got := wrap(tt.in, tt.width); got != tt.want {
 			t.Errorf("wrap(%q, %d) = %q, want %q", tt.in, tt.width, got, tt.want)
-		}
-	}
-}
-
-func TestPuzzles(t *testing.T) {
-	got := Puzzles(puzzleProse)
-	want := []struct {
-		part       int
-		start, end string // the text at Start, and at End
-	}{
-		{1, "### Your puzzle\n\nPuzzle one.", "### After the puzzle"},
-		{2, "### Your puzzle\n\nPuzzle two.", "## In the wild"},
-	}
-	if len(got) != len(want) {
-		t.Fatalf("Puzzles(%q) = %+v, want %d sections", puzzleProse, got, len(want))
-	}
-	for i, w := range want {
-		if got[i].Part != w.part || !strings.HasPrefix(puzzleProse[got[i].Start:], w.start) || !strings.HasPrefix(puzzleProse[got[i].End:], w.end) {
-			t.Errorf("Puzzles(%q)[%d] = %+v (%q…, ends at %q…), want part %d from %q to %q", puzzleProse, i, got[i],
-				puzzleProse[got[i].Start:min(got[i].Start+20, len(puzzleProse))], puzzleProse[got[i].End:min(got[i].End+20, len(puzzleProse))], w.part, w.start, w.end)
 		}
 	}
 }

@@ -13,7 +13,6 @@ import (
 	"fmt"
 	"html/template"
 	"io"
-	"io/fs"
 	"sort"
 	"strings"
 	"sync"
@@ -26,8 +25,7 @@ import (
 	highlighting "github.com/yuin/goldmark-highlighting/v2"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
-	"github.com/yuin/goldmark/parser"
-	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/util"
 
 	"github.com/cqrsworkbook/workbook/internal/chapter"
@@ -39,13 +37,9 @@ const (
 	darkStyle  = "github-dark"
 )
 
-// Headings of the prose at which a page is split, by the part they open.
-var sectionHeadings = map[string]int{"Part 1": 1, "Part 2": 2, "In the wild": 3}
-
 // Renderer renders chapters; safe for concurrent use.
 type Renderer struct {
-	fsys    fs.FS
-	md      goldmark.Markdown
+	md      goldmark.Markdown // its renderer only: the chapter package parses
 	surface Surface
 }
 
@@ -72,10 +66,9 @@ type Heading struct {
 	Part  int    // 1 or 2 inside a part, else 0 (intro and "In the wild")
 }
 
-// New returns a Renderer that reads the code that chapters reference from
-// fsys, the workbook root (chapters/, exercises/, ...). It renders for the
-// Browser unless For says otherwise.
-func New(fsys fs.FS, opts ...Option) *Renderer {
+// New returns a Renderer. It renders for the Browser unless For says
+// otherwise.
+func New(opts ...Option) *Renderer {
 	md := goldmark.New(
 		goldmark.WithExtensions(
 			extension.GFM,
@@ -83,95 +76,88 @@ func New(fsys fs.FS, opts ...Option) *Renderer {
 				highlighting.WithStyle(lightStyle),
 				highlighting.WithFormatOptions(chromahtml.WithClasses(true), chromahtml.WithPreWrapper(focusablePre{})),
 			),
-			&codeRefs{fsys: fsys},
-			headingAnchors{},
-			runNotes{},
 		),
-		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
+		goldmark.WithRendererOptions(renderer.WithNodeRenderers(
+			util.Prioritized(codeRefRenderer{}, 100),
+			util.Prioritized(headingRenderer{}, 100),
+		)),
 	)
-	r := &Renderer{fsys: fsys, md: md}
+	r := &Renderer{md: md}
 	for _, o := range opts {
 		o(r)
 	}
 	return r
 }
 
-// Chapter renders the prose of ch, each puzzle section ended by the note on
-// running the tests of the Renderer's surface (RunNote). Its error lists
-// every code reference that does not resolve, each as a *chapter.Error.
-func (r *Renderer) Chapter(ch *chapter.Chapter) (*Page, error) {
-	src := []byte(ch.Prose)
-	pc := parser.NewContext()
-	refs := &refContext{dir: ch.Dir, line: ch.ProseLine}
-	pc.Set(refKey, refs)
-	pc.Set(noteKey, &noteContext{ch: ch, surface: r.surface})
-	doc := r.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
-	if len(refs.errs) > 0 {
-		return nil, fmt.Errorf("render %s: %w", ch.ID, errors.Join(refs.errs...))
-	}
+// ErrNotParsed is returned for a chapter whose prose was not parsed
+// (chapter.Load parses it, as does Chapter.ParseProse).
+var ErrNotParsed = errors.New("the chapter's prose is not parsed")
 
-	// Split the top-level blocks into the four sections; parsing the
-	// document once keeps heading ids unique across all of them.
-	var sections [4]*ast.Document
-	for i := range sections {
-		sections[i] = ast.NewDocument()
+// Chapter renders the prose of ch, each puzzle section ended by the note on
+// running the tests of the Renderer's surface (RunNote).
+func (r *Renderer) Chapter(ch *chapter.Chapter) (*Page, error) {
+	doc := ch.Doc
+	if doc == nil {
+		return nil, fmt.Errorf("render %s: %w", ch.ID, ErrNotParsed)
+	}
+	src := doc.Source()
+	notes := map[ast.Node]chapter.Puzzle{} // puzzles by the block they end before
+	var last []chapter.Puzzle              // puzzles that run to the end
+	for _, p := range doc.Puzzles() {
+		if p.Before != nil {
+			notes[p.Before] = p
+		} else {
+			last = append(last, p)
+		}
 	}
 	var page Page
-	part := 0
-	for n := doc.FirstChild(); n != nil; {
-		next := n.NextSibling()
-		if h, ok := n.(*ast.Heading); ok && h.Level == 2 {
-			if p, ok := sectionHeadings[plainText(h, src)]; ok {
-				part = p
+	var bufs [chapter.Wild + 1]bytes.Buffer
+	prev := &bufs[chapter.Intro] // the buffer of the block before this one
+	for s := chapter.Intro; s <= chapter.Wild; s++ {
+		buf := &bufs[s]
+		for i, n := range doc.Blocks(s) {
+			if p, ok := notes[n]; ok {
+				// The note ends the section, in the part the section is in,
+				// before the heading that ends it.
+				if err := r.runNote(prev, ch, p.Part); err != nil {
+					return nil, fmt.Errorf("render %s: %w", ch.ID, err)
+				}
 			}
-		}
-		if h, ok := n.(*ast.Heading); ok && (h.Level == 2 || h.Level == 3) {
-			id, _ := h.AttributeString("id")
-			idStr, _ := id.([]byte)
-			tocPart := part
-			if part == 3 {
-				tocPart = 0
+			if h, ok := n.(*ast.Heading); ok && (h.Level == 2 || h.Level == 3) {
+				part := int(s)
+				if s == chapter.Wild {
+					part = 0
+				}
+				page.TOC = append(page.TOC, Heading{Level: h.Level, Text: plainText(h, src), ID: headingID(h), Part: part})
 			}
-			page.TOC = append(page.TOC, Heading{Level: h.Level, Text: plainText(h, src), ID: string(idStr), Part: tocPart})
+			start := buf.Len()
+			if err := r.md.Renderer().Render(buf, src, n); err != nil {
+				return nil, fmt.Errorf("render %s: %w", ch.ID, err)
+			}
+			if h, ok := n.(*ast.Heading); ok && s == chapter.Intro && i == 0 && h.Level == 1 {
+				// The opening h1, rendered on its own as well.
+				page.Title = template.HTML(buf.String()[start:])
+			}
+			prev = buf
 		}
-		doc.RemoveChild(doc, n)
-		sections[part].AppendChild(sections[part], n)
-		n = next
 	}
-	// The opening h1, rendered on its own as well.
-	titleDoc := ast.NewDocument()
-	if h, ok := sections[0].FirstChild().(*ast.Heading); ok && h.Level == 1 {
-		var buf bytes.Buffer
-		clone := ast.NewDocument()
-		sections[0].RemoveChild(sections[0], h)
-		clone.AppendChild(clone, h)
-		if err := r.md.Renderer().Render(&buf, src, clone); err != nil {
+	for _, p := range last {
+		if err := r.runNote(prev, ch, p.Part); err != nil {
 			return nil, fmt.Errorf("render %s: %w", ch.ID, err)
 		}
-		page.Title = template.HTML(buf.String())
-		clone.RemoveChild(clone, h)
-		titleDoc.AppendChild(titleDoc, h)
 	}
-	var body bytes.Buffer
-	if err := r.md.Renderer().Render(&body, src, sections[0]); err != nil {
-		return nil, fmt.Errorf("render %s: %w", ch.ID, err)
-	}
-	page.IntroBody = template.HTML(body.String())
-	if h := titleDoc.FirstChild(); h != nil {
-		titleDoc.RemoveChild(titleDoc, h)
-		sections[0].InsertBefore(sections[0], sections[0].FirstChild(), h)
-	}
-	out := []*template.HTML{&page.Intro, &page.Part1, &page.Part2, &page.Wild}
-	for i, s := range sections {
-		var buf bytes.Buffer
-		if err := r.md.Renderer().Render(&buf, src, s); err != nil {
-			return nil, fmt.Errorf("render %s: %w", ch.ID, err)
-		}
-		// goldmark escapes the text and omits raw HTML (no WithUnsafe), so
-		// its output is safe to mark as HTML.
-		*out[i] = template.HTML(buf.String())
-	}
+	// goldmark escapes the text and omits raw HTML (no WithUnsafe), so its
+	// output is safe to mark as HTML.
+	page.Intro, page.Part1, page.Part2, page.Wild = template.HTML(bufs[0].String()), template.HTML(bufs[1].String()), template.HTML(bufs[2].String()), template.HTML(bufs[3].String())
+	page.IntroBody = template.HTML(strings.TrimPrefix(string(page.Intro), string(page.Title)))
 	return &page, nil
+}
+
+// headingID is the id the parser gave h, or "".
+func headingID(h *ast.Heading) string {
+	id, _ := h.AttributeString("id")
+	b, _ := id.([]byte)
+	return string(b)
 }
 
 // Code highlights src, a listing in language lang (a chroma lexer name such
@@ -261,8 +247,6 @@ func plainText(n ast.Node, src []byte) string {
 			return ast.WalkContinue, nil
 		}
 		switch n := n.(type) {
-		case *headingAnchor:
-			return ast.WalkSkipChildren, nil
 		case *ast.Text:
 			v := n.Segment.Value(src)
 			if !n.IsRaw() {

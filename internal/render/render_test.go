@@ -44,7 +44,7 @@ func TestGolden(t *testing.T) {
 	if len(chapters) == 0 {
 		t.Fatal("chapter.Load found no chapters")
 	}
-	r := New(root)
+	r := New()
 	for _, ch := range chapters {
 		t.Run(ch.ID, func(t *testing.T) {
 			p, err := r.Chapter(ch)
@@ -111,14 +111,26 @@ func (b Box) Get() int { return b.V }
 `)},
 }
 
-// testChapter is a chapter whose prose starts on line 10 of chapter.md.
-func testChapter(prose string) *chapter.Chapter {
-	return &chapter.Chapter{Meta: chapter.Meta{ID: "99-test"}, Dir: "chapters/99-test", Prose: prose, ProseLine: 10}
+// parsed is a chapter of testFS whose prose starts on line 10 of
+// chapter.md, parsed as chapter.Load parses it.
+func parsed(prose string) (*chapter.Chapter, error) {
+	ch := &chapter.Chapter{Meta: chapter.Meta{ID: "99-test"}, Number: 99, Dir: "chapters/99-test", Prose: prose, ProseLine: 10}
+	return ch, ch.ParseProse(testFS)
+}
+
+// testChapter is parsed, for prose that parses.
+func testChapter(t *testing.T, prose string) *chapter.Chapter {
+	t.Helper()
+	ch, err := parsed(prose)
+	if err != nil {
+		t.Fatalf("ParseProse(%q): %v", prose, err)
+	}
+	return ch
 }
 
 func render(t *testing.T, prose string) *Page {
 	t.Helper()
-	p, err := New(testFS).Chapter(testChapter(prose))
+	p, err := New().Chapter(testChapter(t, prose))
 	if err != nil {
 		t.Fatalf("Chapter(%q): %v", prose, err)
 	}
@@ -192,28 +204,10 @@ func TestCodeRefs(t *testing.T) {
 	}
 }
 
-func TestCodeRefErrors(t *testing.T) {
-	tests := []struct {
-		name  string
-		prose string
-		line  int    // in chapter.md, whose prose starts on line 10
-		msg   string // part of the message
-	}{
-		{"missing file", "Text.\n\n```go file=examples/nope.go\n```\n", 12, "chapters/99-test/examples/nope.go does not exist"},
-		{"missing declaration", "```go file=examples/x.go#Nope\n```\n", 10, "has no top-level declaration Nope"},
-		{"outside the chapter", "```go file=../../go.mod\n```\n", 10, "must stay inside the chapter folder"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			_, err := New(testFS).Chapter(testChapter(tt.prose))
-			var ce *chapter.Error
-			if !errors.As(err, &ce) {
-				t.Fatalf("Chapter(%q): err = %v, want a *chapter.Error", tt.prose, err)
-			}
-			if ce.File != "chapters/99-test/chapter.md" || ce.Line != tt.line || !strings.Contains(ce.Msg, tt.msg) {
-				t.Errorf("Chapter(%q): err = %v, want chapters/99-test/chapter.md:%d: ...%s...", tt.prose, ce, tt.line, tt.msg)
-			}
-		})
+func TestNotParsed(t *testing.T) {
+	ch := &chapter.Chapter{Meta: chapter.Meta{ID: "99-test"}, Prose: "# Day 99\n"}
+	if _, err := New().Chapter(ch); !errors.Is(err, ErrNotParsed) {
+		t.Errorf("Chapter(unparsed) = %v, want ErrNotParsed", err)
 	}
 }
 
@@ -352,7 +346,7 @@ func TestGFM(t *testing.T) {
 }
 
 func TestCode(t *testing.T) {
-	r := New(testFS)
+	r := New()
 	tests := []struct {
 		lang, src string
 		want      []string
@@ -402,7 +396,7 @@ func TestCSS(t *testing.T) {
 }
 
 func TestConcurrent(t *testing.T) {
-	r := New(testFS)
+	r := New()
 	prose := "## The idea\n\n```go file=examples/x.go#Greeting\n```\n\n## Part 1\n\n### Worked example\n"
 	want := page(render(t, prose))
 	var wg sync.WaitGroup
@@ -410,7 +404,7 @@ func TestConcurrent(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			p, err := r.Chapter(testChapter(prose))
+			p, err := r.Chapter(testChapter(t, prose))
 			if err != nil {
 				t.Error(err)
 				return

@@ -182,7 +182,7 @@ func (s *Server) chapterView(ch *chapter.Chapter) (*ChapterView, *render.Page, e
 	v.Stars = cp.Starred()
 	for i := range 2 {
 		v.HintCounts[i] = len(hints[i])
-		v.Hints[i] = s.cfg.Renderer.Hints(hints[i][:cp.HintsShown(i+1, len(hints[i]))])
+		v.Hints[i] = s.cfg.Renderer.Hints(ch.Notes(hints[i][:cp.HintsShown(i+1, len(hints[i]))]))
 	}
 	page, err := s.cfg.Renderer.Chapter(ch)
 	if err != nil {
@@ -582,7 +582,7 @@ func (s *Server) apiHint(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"part": body.Part, "hints": s.cfg.Renderer.Hints(hints[:n]), "count": len(hints)})
+	writeJSON(w, http.StatusOK, map[string]any{"part": body.Part, "hints": s.cfg.Renderer.Hints(ch.Notes(hints[:n])), "count": len(hints)})
 }
 
 func (s *Server) apiSolution(w http.ResponseWriter, r *http.Request) {

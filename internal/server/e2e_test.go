@@ -147,7 +147,7 @@ func TestE2E(t *testing.T) {
 		Limits: harness.Limits{TestTimeout: e2eTestTimeout},
 	}
 	live := listenLive(t)
-	srv, err := server.New(server.Config{Chapters: chapters, Harness: h, Workspace: ws, Renderer: render.New(fsys), Token: e2eToken, Port: live.port()})
+	srv, err := server.New(server.Config{Chapters: chapters, Harness: h, Workspace: ws, Renderer: render.New(), Token: e2eToken, Port: live.port()})
 	if err != nil {
 		live.stop()
 		t.Fatalf("server.New: %v", err)

@@ -56,7 +56,7 @@ func childServe(dir string) int {
 		fmt.Fprintln(os.Stderr, err)
 		return 2
 	}
-	srv, err := server.New(server.Config{Chapters: chs, Harness: h, Workspace: ws, Renderer: render.New(fsys), Token: testToken, Port: ln.Addr().(*net.TCPAddr).Port})
+	srv, err := server.New(server.Config{Chapters: chs, Harness: h, Workspace: ws, Renderer: render.New(), Token: testToken, Port: ln.Addr().(*net.TCPAddr).Port})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		return 2
