@@ -399,12 +399,13 @@ func TestConcurrent(t *testing.T) {
 	r := New()
 	prose := "## The idea\n\n```go file=examples/x.go#Greeting\n```\n\n## Part 1\n\n### Worked example\n"
 	want := page(render(t, prose))
+	ch := testChapter(t, prose) // one parse, rendered at once by all
 	var wg sync.WaitGroup
 	for range 8 {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			p, err := r.Chapter(testChapter(t, prose))
+			p, err := r.Chapter(ch)
 			if err != nil {
 				t.Error(err)
 				return
