@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
@@ -13,6 +14,7 @@ import (
 func cmdCheck(ctx context.Context, args []string, stdout io.Writer) (int, error) {
 	flags := flag.NewFlagSet("check", flag.ContinueOnError)
 	static := flags.Bool("static", false, "only the checks that need no engine")
+	asJSON := flags.Bool("json", false, "print each chapter's result as JSON, with its mutation score")
 	pos, err := parseArgs(flags, args)
 	if err != nil {
 		return exitUsage, err
@@ -41,24 +43,79 @@ func cmdCheck(ctx context.Context, args []string, stdout io.Writer) (int, error)
 		wb.warnProblems(stdout)
 	}
 	failed := 0
+	var results []checkResult
 	for _, ch := range selected {
-		errs := check.Static(ch)
+		res := check.Result{Problems: check.Static(ch), Mutants: len(ch.Mutants), Alternatives: len(ch.Alternatives)}
 		if !*static && ctx.Err() == nil {
-			errs = append(errs, check.Run(ctx, wb.h, ch)...)
+			run := check.Run(ctx, wb.h, ch)
+			run.Problems = append(res.Problems, run.Problems...)
+			res = run
 		}
-		if len(errs) == 0 {
-			fmt.Fprintf(stdout, "ok    %s\n", ch.ID)
+		if len(res.Problems) > 0 {
+			failed++
+		}
+		if *asJSON {
+			results = append(results, newCheckResult(ch, res, !*static))
 			continue
 		}
-		failed++
-		fmt.Fprintf(stdout, "FAIL  %s\n", ch.ID)
-		for _, e := range errs {
+		if len(res.Problems) == 0 {
+			fmt.Fprintf(stdout, "ok    %s%s\n", ch.ID, scoreNote(res, !*static))
+			continue
+		}
+		fmt.Fprintf(stdout, "FAIL  %s%s\n", ch.ID, scoreNote(res, !*static))
+		for _, e := range res.Problems {
 			fmt.Fprintf(stdout, "      %v\n", e)
 		}
 	}
-	fmt.Fprintf(stdout, "\n%d passed, %d failed\n", len(selected)-failed, failed)
+	if *asJSON {
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(results); err != nil {
+			return exitFail, err
+		}
+	} else {
+		fmt.Fprintf(stdout, "\n%d passed, %d failed\n", len(selected)-failed, failed)
+	}
 	if failed > 0 || ctx.Err() != nil {
 		return exitFail, nil
 	}
 	return exitOK, nil
+}
+
+// scoreNote is what a line of check says of a chapter's mutants and
+// alternatives, once the engines ran them.
+func scoreNote(res check.Result, ran bool) string {
+	if !ran {
+		return ""
+	}
+	s := fmt.Sprintf("  (mutants killed %d/%d", res.Killed, res.Mutants)
+	if res.Alternatives > 0 {
+		s += fmt.Sprintf(", alternative solutions passing %d/%d", res.Passed, res.Alternatives)
+	}
+	return s + ")"
+}
+
+// checkResult is one chapter's line of check --json.
+type checkResult struct {
+	Chapter  string   `json:"chapter"`
+	OK       bool     `json:"ok"`
+	Problems []string `json:"problems"`
+	// The rest only when the engines ran (not with --static).
+	Mutants       *int     `json:"mutants,omitempty"`
+	Killed        *int     `json:"killed,omitempty"`
+	MutationScore *float64 `json:"mutation_score,omitempty"`
+	Alternatives  *int     `json:"alternatives,omitempty"`
+	Passing       *int     `json:"alternatives_passing,omitempty"`
+}
+
+func newCheckResult(ch *chapter.Chapter, res check.Result, ran bool) checkResult {
+	r := checkResult{Chapter: ch.ID, OK: len(res.Problems) == 0, Problems: []string{}}
+	for _, p := range res.Problems {
+		r.Problems = append(r.Problems, p.Error())
+	}
+	if ran {
+		score := res.MutationScore()
+		r.Mutants, r.Killed, r.MutationScore, r.Alternatives, r.Passing = &res.Mutants, &res.Killed, &score, &res.Alternatives, &res.Passed
+	}
+	return r
 }

@@ -6,7 +6,7 @@
 //	workbook test CHAPTER [--suite example|full|all] [--engine interp|go]
 //	              [--against exercise|solution] [--seed S] [--json]
 //	workbook handouts --out DIR [--chapters 1-3] [--edition learner|facilitator|both] [--pdf]
-//	workbook check [CHAPTER...]
+//	workbook check [CHAPTER...] [--static] [--json]
 package main
 
 import (

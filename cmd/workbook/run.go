@@ -58,7 +58,10 @@ Usage:
       --title T, --date D                 the cover's title and date (default today)
       --paper a4|letter                   the paper size (default a4)
       --pdf                               also print DIR/EDITION.pdf with Chromium (exit 1 if it cannot)
-  workbook check [CHAPTER...]             verify the curriculum (authors)
+  workbook check [CHAPTER...] [flags]     verify the curriculum (authors): stubs fail, solutions,
+                                          alternative solutions pass, every mutant is caught
+      --static                            only the checks that need no engine
+      --json                              print each chapter's result and mutation score as JSON
   workbook version                        which workbook this is
 
 CHAPTER is a number (1, 01) or an id (01-commands). Your files are in the workbook

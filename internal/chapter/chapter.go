@@ -61,6 +61,10 @@ type Chapter struct {
 	// Mutants are the mistakes the chapter warns about, as patches of the
 	// reference solution (solutions/<id>/mutants.txtar).
 	Mutants []Mutant
+	// Alternatives are correct solutions of other designs
+	// (solutions/<id>/alternatives.txtar), which must pass like the
+	// reference.
+	Alternatives []Alternative
 
 	keyLines metaLines
 	notes    map[string]*Document // the front matter's Markdown, parsed

@@ -192,6 +192,10 @@ func loadOne(fsys fs.FS, id string) (*Chapter, error) {
 		if err != nil {
 			errs = append(errs, err)
 		}
+		ch.Alternatives, err = loadAlternatives(fsys, ch)
+		if err != nil {
+			errs = append(errs, err)
+		}
 	}
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)

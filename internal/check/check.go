@@ -79,11 +79,33 @@ func Static(ch *chapter.Chapter) []error {
 	return errs
 }
 
-// Engines runs the stub and the solution in every engine: the stub must
+// Result is what Run found of one chapter.
+type Result struct {
+	// Problems are what is wrong; none when the chapter checks out.
+	Problems []error
+	// Mutants is how many mistakes the chapter keeps, and Killed how many
+	// of them the tests caught in every engine, each by the tests it names.
+	Mutants, Killed int
+	// Alternatives is how many correct solutions of other designs the
+	// chapter keeps, and Passed how many of them pass in every engine.
+	Alternatives, Passed int
+}
+
+// MutationScore is the share of the mutants killed, from 0 to 1; 1 for a
+// chapter without mutants (which Static refuses).
+func (r Result) MutationScore() float64 {
+	if r.Mutants == 0 {
+		return 1
+	}
+	return float64(r.Killed) / float64(r.Mutants)
+}
+
+// Run runs the stub and the solution in every engine: the stub must
 // compile and fail every test, the solution must pass every test, and the
-// engines must agree test by test. Then the mutants, and, once the solution
-// passes, Part 1's solution alone, which proves the marks of Part 2's code.
-func Run(ctx context.Context, h *harness.Harness, ch *chapter.Chapter) []error {
+// engines must agree test by test. Then the mutants, which must fail, the
+// alternative solutions, which must pass, and, once the solution passes,
+// Part 1's solution alone, which proves the marks of Part 2's code.
+func Run(ctx context.Context, h *harness.Harness, ch *chapter.Chapter) Result {
 	var errs []error
 	bad := func(format string, args ...any) {
 		errs = append(errs, fmt.Errorf("%s: %s", ch.ID, fmt.Sprintf(format, args...)))
@@ -127,7 +149,10 @@ func Run(ctx context.Context, h *harness.Harness, ch *chapter.Chapter) []error {
 			statuses[solution][engine] = st
 		}
 	}
-	errs = append(errs, mutants(ctx, h, ch)...)
+	merrs, killed := mutants(ctx, h, ch)
+	errs = append(errs, merrs...)
+	aerrs, passed := alternatives(ctx, h, ch)
+	errs = append(errs, aerrs...)
 	if solutionPasses {
 		errs = append(errs, partOne(ctx, h, ch)...)
 	}
@@ -146,15 +171,15 @@ func Run(ctx context.Context, h *harness.Harness, ch *chapter.Chapter) []error {
 			}
 		}
 	}
-	return errs
+	return Result{Problems: errs, Mutants: len(ch.Mutants), Killed: killed, Alternatives: len(ch.Alternatives), Passed: passed}
 }
 
 // mutants runs each of the chapter's mutants through the full suite in
 // every engine: a mutant that passes, or that a test it names does not
 // catch, is a mistake a learner could make and be rewarded for.
-func mutants(ctx context.Context, h *harness.Harness, ch *chapter.Chapter) []error {
-	var errs []error
+func mutants(ctx context.Context, h *harness.Harness, ch *chapter.Chapter) (errs []error, killed int) {
 	for _, m := range ch.Mutants {
+		before := len(errs)
 		bad := func(format string, args ...any) {
 			errs = append(errs, &chapter.Error{File: path.Join(chapter.SolutionsDir, ch.ID, chapter.MutantsFile), Line: m.Line,
 				Msg: fmt.Sprintf("mutant %s: ", m.Name) + fmt.Sprintf(format, args...)})
@@ -168,6 +193,10 @@ func mutants(ctx context.Context, h *harness.Harness, ch *chapter.Chapter) []err
 			rep, err := h.Run(ctx, harness.Request{Chapter: ch, Suite: chapter.All, Engine: engine, Files: files})
 			if err != nil {
 				bad("in %s: %v", engine, err)
+				continue
+			}
+			if rep.Problem != "" {
+				bad("in %s: %s", engine, rep.Problem)
 				continue
 			}
 			if len(rep.CompileErrors) > 0 {
@@ -198,8 +227,47 @@ func mutants(ctx context.Context, h *harness.Harness, ch *chapter.Chapter) []err
 		// The tests a mutant names must fail in every engine; the others
 		// are not compared, since a mutant that races (no lock, say) may
 		// fail a concurrent test in one run and not in the next.
+		if len(errs) == before && ctx.Err() == nil {
+			killed++
+		}
 	}
-	return errs
+	return errs, killed
+}
+
+// alternatives runs each of the chapter's alternative solutions through
+// every test in every engine: each is correct, so a test it fails checks
+// the reference's design instead of a rule the text states.
+func alternatives(ctx context.Context, h *harness.Harness, ch *chapter.Chapter) (errs []error, passed int) {
+	for _, a := range ch.Alternatives {
+		before := len(errs)
+		bad := func(format string, args ...any) {
+			errs = append(errs, &chapter.Error{File: path.Join(chapter.SolutionsDir, ch.ID, chapter.AlternativesFile), Line: a.Line,
+				Msg: fmt.Sprintf("alternative %s: ", a.Name) + fmt.Sprintf(format, args...)})
+		}
+		for _, engine := range Engines {
+			rep, err := h.Run(ctx, harness.Request{Chapter: ch, Suite: chapter.All, Engine: engine, Files: ch.AlternativeFiles(a)})
+			if err != nil {
+				bad("in %s: %v", engine, err)
+				continue
+			}
+			if rep.Problem != "" {
+				bad("in %s: %s", engine, rep.Problem)
+				continue
+			}
+			for _, ce := range rep.CompileErrors {
+				bad("does not compile in %s: %s:%d:%d: %s", engine, ce.File, ce.Line, ce.Col, ce.Message)
+			}
+			for _, t := range rep.Tests {
+				if t.Status != harness.Pass {
+					bad("%s %s in %s: a correct design fails it, so the test checks the reference's choices, not the text's rules: %s", t.Name, t.Status, engine, firstLine(t.Message))
+				}
+			}
+		}
+		if len(errs) == before && ctx.Err() == nil {
+			passed++
+		}
+	}
+	return errs, passed
 }
 
 // partOne runs Part 1's solution alone (chapter.Solved(1): the reference

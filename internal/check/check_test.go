@@ -49,7 +49,7 @@ func TestCurriculum(t *testing.T) {
 			for _, err := range Static(ch) {
 				t.Error(err)
 			}
-			for _, err := range Run(context.Background(), h, ch) {
+			for _, err := range Run(context.Background(), h, ch).Problems {
 				t.Error(err)
 			}
 		})
@@ -162,7 +162,7 @@ func TestRunFindsBadChapters(t *testing.T) {
 				"interp": &fakeEngine{interpreted: true, status: tt.interp},
 				"go":     &fakeEngine{status: tt.goEng},
 			}, Limits: harness.Limits{TestTimeout: time.Second}}
-			errs := Run(context.Background(), h, ch)
+			errs := Run(context.Background(), h, ch).Problems
 			if len(errs) != len(tt.want) {
 				t.Fatalf("Run = %v, want %d problems", errs, len(tt.want))
 			}
@@ -223,7 +223,7 @@ func TestRunChecksPartMarks(t *testing.T) {
 				"interp": &codeEngine{interpreted: true},
 				"go":     &codeEngine{},
 			}, Limits: harness.Limits{TestTimeout: time.Second}}
-			errs := Run(context.Background(), h, ch)
+			errs := Run(context.Background(), h, ch).Problems
 			if len(errs) != len(tt.want) {
 				t.Fatalf("Run on solution %q = %v, want %d problems", tt.solution, errs, len(tt.want))
 			}
@@ -246,5 +246,54 @@ func TestStaticWantsFiveMutants(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("Static(a day with 4 mutants) does not say it needs 5: %v", Static(ch))
+	}
+}
+
+// TestRunMutantsAndAlternatives: a mutant the tests catch is killed, one
+// they miss is a problem naming its rule; an alternative solution that
+// passes counts, one that fails a test is a problem naming the test.
+func TestRunMutantsAndAlternatives(t *testing.T) {
+	solution := "package x\n\nvar A = 1 // part1 code\n\n// Part 2: B.\n\nvar B = 2 // part2 code\n\n// End of Part 2.\n"
+	ch := &chapter.Chapter{
+		Meta:     chapter.Meta{ID: "01-x", LearnerFiles: []string{"x.go"}},
+		Exercise: map[string][]byte{"x.go": []byte("package x\n")},
+		Solution: map[string][]byte{"x.go": []byte(solution)},
+		Tests:    []chapter.Test{{Name: "TestPart1ExampleA", Part: 1, Suite: chapter.Example}, {Name: "TestPart2ExampleB", Part: 2, Suite: chapter.Example}},
+		Mutants: []chapter.Mutant{
+			{Name: "forgets-b", File: "x.go", Rule: "B is two", RuleLine: 7, Catches: []string{"TestPart2ExampleB"}, Hunks: []chapter.Hunk{{Old: "// part2 code", New: "// nothing"}}},
+			{Name: "renames-a", File: "x.go", Rule: "A is one", RuleLine: 3, Catches: []string{"TestPart1ExampleA"}, Hunks: []chapter.Hunk{{Old: "var A = 1", New: "var A = 10"}}},
+		},
+		Alternatives: []chapter.Alternative{
+			{Name: "one-block", Files: map[string][]byte{"x.go": []byte("package x\n\nvar (\n\tA = 1 // part1 code\n\tB = 2 // part2 code\n)\n")}},
+			{Name: "too-clever", Files: map[string][]byte{"x.go": []byte("package x\n\nvar A, B = 1, 2 // part1 code\n")}, Line: 9},
+		},
+	}
+	h := &harness.Harness{Engines: map[harness.EngineName]harness.Engine{
+		"interp": &codeEngine{interpreted: true},
+		"go":     &codeEngine{},
+	}, Limits: harness.Limits{TestTimeout: time.Second}}
+	res := Run(context.Background(), h, ch)
+	if res.Mutants != 2 || res.Killed != 1 || res.MutationScore() != 0.5 {
+		t.Errorf("Run: mutants %d, killed %d, score %v; want 2, 1, 0.5", res.Mutants, res.Killed, res.MutationScore())
+	}
+	if res.Alternatives != 2 || res.Passed != 1 {
+		t.Errorf("Run: alternatives %d, passed %d; want 2, 1", res.Alternatives, res.Passed)
+	}
+	want := []string{
+		`mutant renames-a: passes in interp: no test catches the mistake against chapter.md:3, "A is one"`,
+		`mutant renames-a: passes in go`,
+		`solutions/01-x/alternatives.txtar:9: alternative too-clever: TestPart2ExampleB fail in interp: a correct design fails it`,
+		`alternative too-clever: TestPart2ExampleB fail in go`,
+	}
+	if len(res.Problems) != len(want) {
+		t.Fatalf("Run = %v, want %d problems", res.Problems, len(want))
+	}
+	for i, w := range want {
+		if !strings.Contains(res.Problems[i].Error(), w) {
+			t.Errorf("Run problem %d = %q, want it to contain %q", i, res.Problems[i], w)
+		}
+	}
+	if got := (Result{}).MutationScore(); got != 1 {
+		t.Errorf("Result{}.MutationScore() = %v, want 1", got)
 	}
 }
