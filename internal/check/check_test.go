@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/cqrsworkbook/workbook/internal/chapter"
+	"github.com/cqrsworkbook/workbook/internal/fixture"
 	"github.com/cqrsworkbook/workbook/internal/harness"
 	"github.com/cqrsworkbook/workbook/internal/harness/gotest"
 	"github.com/cqrsworkbook/workbook/internal/harness/interp"
@@ -295,5 +296,25 @@ func TestRunMutantsAndAlternatives(t *testing.T) {
 	}
 	if got := (Result{}).MutationScore(); got != 1 {
 		t.Errorf("Result{}.MutationScore() = %v, want 1", got)
+	}
+}
+
+// TestFixture: the tool's fixture workbook is a workbook as check wants
+// one, so that the tests built on it test what a real day does: in both
+// engines its stubs fail and its solutions pass.
+func TestFixture(t *testing.T) {
+	fsys := fixture.FS()
+	chapters, err := chapter.Load(fsys)
+	if err != nil {
+		t.Fatalf("chapter.Load(fixture): %v", err)
+	}
+	h := &harness.Harness{FS: fsys, Engines: map[harness.EngineName]harness.Engine{
+		"interp": &interp.Engine{},
+		"go":     &gotest.Engine{},
+	}}
+	for _, ch := range chapters {
+		for _, err := range Run(context.Background(), h, ch).Problems {
+			t.Errorf("fixture %s: %v", ch.ID, err)
+		}
 	}
 }

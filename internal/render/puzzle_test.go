@@ -2,11 +2,8 @@ package render
 
 import (
 	"fmt"
-	"os"
 	"strings"
 	"testing"
-
-	"github.com/cqrsworkbook/workbook/internal/chapter"
 )
 
 // puzzleProse has a puzzle section in each part, one ended by a deeper
@@ -83,50 +80,6 @@ func TestRunNotes(t *testing.T) {
 				}
 			}
 		})
-	}
-}
-
-// TestRunNotesCurriculum: every day's page, for each surface, ends both its
-// puzzle sections with a note for that day.
-func TestRunNotesCurriculum(t *testing.T) {
-	root := os.DirFS("../..")
-	chapters, err := chapter.Load(root)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, s := range []Surface{Browser, Print} {
-		r := New(For(s))
-		for _, ch := range chapters {
-			t.Run(s.String()+"/"+ch.ID, func(t *testing.T) {
-				p, err := r.Chapter(ch)
-				if err != nil {
-					t.Fatalf("Chapter(%s): %v", ch.ID, err)
-				}
-				for part, section := range map[int]string{1: string(p.Part1), 2: string(p.Part2)} {
-					puzzle := strings.Index(section, `<h3 id="your-puzzle`)
-					if puzzle < 0 {
-						t.Fatalf("Chapter(%s).Part%d has no %q section", ch.ID, part, chapter.PuzzleHeading)
-					}
-					if n := strings.Count(section, `<aside class="run-note">`); n != 1 {
-						t.Errorf("Chapter(%s).Part%d for %s has %d notes, want 1", ch.ID, part, s, n)
-					}
-					start := strings.Index(section, `<aside class="run-note">`)
-					if start < puzzle {
-						t.Errorf("Chapter(%s).Part%d for %s: the note is not after the %q heading", ch.ID, part, s, chapter.PuzzleHeading)
-					}
-					note := section[max(start, 0):]
-					want := []string{"<strong>Run full</strong>"}
-					if s == Print {
-						want = []string{fmt.Sprintf("<code>workbook test %d</code>", ch.Number), "<code>go test ./" + ch.ID + "/</code>"}
-					}
-					for _, w := range want {
-						if !strings.Contains(note, w) {
-							t.Errorf("Chapter(%s).Part%d note for %s = %s\nwant it to contain %s", ch.ID, part, s, note, w)
-						}
-					}
-				}
-			})
-		}
 	}
 }
 
