@@ -73,13 +73,16 @@ func (p *Progress) Chapter(id string) *Chapter {
 // Award records the stars a run of chapter id earned at the time at
 // (index 0 is Part 1), makes it the last chapter opened, and returns the
 // parts that got their star just now. A star once earned keeps its time.
+// Part 2's star comes only with Part 1's, earned before or in the same run:
+// Part 2 is not open before (Open), even where its tests can be run, as in
+// the terminal.
 func (p *Progress) Award(id string, earned [2]bool, at time.Time) []int {
 	c := p.Chapter(id)
 	p.Last = id
 	at = at.UTC()
 	got := []int{}
 	for i := range 2 {
-		if earned[i] && c.Stars[i] == nil {
+		if earned[i] && c.Stars[i] == nil && c.Open(i+1) {
 			c.Stars[i] = &at
 			got = append(got, i+1)
 		}

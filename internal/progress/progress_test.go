@@ -131,6 +131,10 @@ func TestAward(t *testing.T) {
 	if got := p.Chapter("01-commands").Stars[0]; !got.Equal(then) {
 		t.Errorf("Part 1's star moved to %v, want it kept at %v", got, then)
 	}
+	// Part 2's tests pass, Part 1's fail: Part 2 is not open, no star.
+	if got := p.Award("03-aggregates", [2]bool{false, true}, later); len(got) != 0 || p.Chapter("03-aggregates").Star(2) {
+		t.Errorf("Award(03-aggregates, Part 2 only) = %v, want none: Part 2 opens with Part 1's star", got)
+	}
 	if got := p.Award("02-events", [2]bool{}, later); len(got) != 0 {
 		t.Errorf("Award(02-events, none) = %v, want none", got)
 	}
