@@ -15,6 +15,7 @@ func cmdCheck(ctx context.Context, args []string, stdout io.Writer) (int, error)
 	flags := flag.NewFlagSet("check", flag.ContinueOnError)
 	static := flags.Bool("static", false, "only the checks that need no engine")
 	asJSON := flags.Bool("json", false, "print each chapter's result as JSON, with its mutation score")
+	verbose := flags.Bool("v", false, "also say where the engines' failure texts differ")
 	pos, err := parseArgs(flags, args)
 	if err != nil {
 		return exitUsage, err
@@ -58,13 +59,18 @@ func cmdCheck(ctx context.Context, args []string, stdout io.Writer) (int, error)
 			results = append(results, newCheckResult(ch, res, !*static))
 			continue
 		}
-		if len(res.Problems) == 0 {
-			fmt.Fprintf(stdout, "ok    %s%s\n", ch.ID, scoreNote(res, !*static))
-			continue
+		status := "ok  "
+		if len(res.Problems) > 0 {
+			status = "FAIL"
 		}
-		fmt.Fprintf(stdout, "FAIL  %s%s\n", ch.ID, scoreNote(res, !*static))
+		fmt.Fprintf(stdout, "%s  %s%s\n", status, ch.ID, scoreNote(res, !*static))
 		for _, e := range res.Problems {
 			fmt.Fprintf(stdout, "      %v\n", e)
+		}
+		if *verbose {
+			for _, n := range res.Notes {
+				fmt.Fprintf(stdout, "      note: %s\n", n)
+			}
 		}
 	}
 	if *asJSON {
@@ -92,6 +98,9 @@ func scoreNote(res check.Result, ran bool) string {
 	if res.Alternatives > 0 {
 		s += fmt.Sprintf(", alternative solutions passing %d/%d", res.Passed, res.Alternatives)
 	}
+	if res.Compared > 0 {
+		s += fmt.Sprintf(", failures alike in both engines %d/%d", res.Same, res.Compared)
+	}
 	return s + ")"
 }
 
@@ -106,6 +115,11 @@ type checkResult struct {
 	MutationScore *float64 `json:"mutation_score,omitempty"`
 	Alternatives  *int     `json:"alternatives,omitempty"`
 	Passing       *int     `json:"alternatives_passing,omitempty"`
+	// Failures of the mutants' catching tests compared between the
+	// engines, how many read the same, and where they differ.
+	Compared *int     `json:"failures_compared,omitempty"`
+	Same     *int     `json:"failures_alike,omitempty"`
+	Notes    []string `json:"notes,omitempty"`
 }
 
 func newCheckResult(ch *chapter.Chapter, res check.Result, ran bool) checkResult {
@@ -116,6 +130,7 @@ func newCheckResult(ch *chapter.Chapter, res check.Result, ran bool) checkResult
 	if ran {
 		score := res.MutationScore()
 		r.Mutants, r.Killed, r.MutationScore, r.Alternatives, r.Passing = &res.Mutants, &res.Killed, &score, &res.Alternatives, &res.Passed
+		r.Compared, r.Same, r.Notes = &res.Compared, &res.Same, res.Notes
 	}
 	return r
 }

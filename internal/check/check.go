@@ -89,6 +89,13 @@ type Result struct {
 	// Alternatives is how many correct solutions of other designs the
 	// chapter keeps, and Passed how many of them pass in every engine.
 	Alternatives, Passed int
+	// Compared is how many failures of a mutant's catching tests were
+	// compared between the engines, and Same how many of them read the
+	// same in both; Notes say where they differ. A learner should read the
+	// same failure whichever engine ran, but the engines do not agree
+	// everywhere yet, so a difference is a note, not a problem.
+	Compared, Same int
+	Notes          []string
 }
 
 // MutationScore is the share of the mutants killed, from 0 to 1; 1 for a
@@ -149,7 +156,7 @@ func Run(ctx context.Context, h *harness.Harness, ch *chapter.Chapter) Result {
 			statuses[solution][engine] = st
 		}
 	}
-	merrs, killed := mutants(ctx, h, ch)
+	merrs, killed, texts := mutants(ctx, h, ch)
 	errs = append(errs, merrs...)
 	aerrs, passed := alternatives(ctx, h, ch)
 	errs = append(errs, aerrs...)
@@ -171,13 +178,20 @@ func Run(ctx context.Context, h *harness.Harness, ch *chapter.Chapter) Result {
 			}
 		}
 	}
-	return Result{Problems: errs, Mutants: len(ch.Mutants), Killed: killed, Alternatives: len(ch.Alternatives), Passed: passed}
+	return Result{Problems: errs, Mutants: len(ch.Mutants), Killed: killed, Alternatives: len(ch.Alternatives), Passed: passed,
+		Compared: texts.compared, Same: texts.same, Notes: texts.notes}
 }
 
 // mutants runs each of the chapter's mutants through the full suite in
 // every engine: a mutant that passes, or that a test it names does not
 // catch, is a mistake a learner could make and be rewarded for.
-func mutants(ctx context.Context, h *harness.Harness, ch *chapter.Chapter) (errs []error, killed int) {
+// texts is what mutants found of the engines' failure texts.
+type texts struct {
+	compared, same int
+	notes          []string
+}
+
+func mutants(ctx context.Context, h *harness.Harness, ch *chapter.Chapter) (errs []error, killed int, tx texts) {
 	for _, m := range ch.Mutants {
 		before := len(errs)
 		bad := func(format string, args ...any) {
@@ -189,6 +203,7 @@ func mutants(ctx context.Context, h *harness.Harness, ch *chapter.Chapter) (errs
 			bad("%v", err)
 			continue
 		}
+		said := map[harness.EngineName]map[string]string{} // what the catching tests said, by engine
 		for _, engine := range Engines {
 			rep, err := h.Run(ctx, harness.Request{Chapter: ch, Suite: chapter.All, Engine: engine, Files: files})
 			if err != nil {
@@ -213,9 +228,11 @@ func mutants(ctx context.Context, h *harness.Harness, ch *chapter.Chapter) (errs
 				continue
 			}
 			var caughtBy []string
+			said[engine] = map[string]string{}
 			for _, t := range rep.Tests {
 				if t.Status != harness.Pass {
 					caughtBy = append(caughtBy, t.Name)
+					said[engine][t.Name] = t.Message
 				}
 			}
 			for _, name := range m.Catches {
@@ -224,14 +241,44 @@ func mutants(ctx context.Context, h *harness.Harness, ch *chapter.Chapter) (errs
 				}
 			}
 		}
-		// The tests a mutant names must fail in every engine; the others
-		// are not compared, since a mutant that races (no lock, say) may
-		// fail a concurrent test in one run and not in the next.
+		// The tests a mutant names must fail in every engine, and say the
+		// same in each: a learner reads the same failure whichever engine
+		// ran. The others are not compared, since a mutant that races (no
+		// lock, say) may fail a concurrent test in one run and not in the
+		// next.
+		if a, b := said[Engines[0]], said[Engines[1]]; a != nil && b != nil {
+			for _, name := range m.Catches {
+				ma, okA := a[name]
+				mb, okB := b[name]
+				if !okA || !okB {
+					continue
+				}
+				tx.compared++
+				if ma == mb {
+					tx.same++
+					continue
+				}
+				tx.notes = append(tx.notes, fmt.Sprintf("%s:%d: mutant %s: %s reads otherwise in %s than in %s: %s %q, %s %q",
+					path.Join(chapter.SolutionsDir, ch.ID, chapter.MutantsFile), m.Line, m.Name, name, Engines[0], Engines[1], Engines[0], firstDiffLine(ma, mb), Engines[1], firstDiffLine(mb, ma)))
+			}
+		}
 		if len(errs) == before && ctx.Err() == nil {
 			killed++
 		}
 	}
-	return errs, killed
+	return errs, killed, tx
+}
+
+// firstDiffLine is the first line of a that b does not have at the same
+// place, for a message that says where two texts part.
+func firstDiffLine(a, b string) string {
+	al, bl := strings.Split(a, "\n"), strings.Split(b, "\n")
+	for i, l := range al {
+		if i >= len(bl) || bl[i] != l {
+			return strings.TrimSpace(l)
+		}
+	}
+	return "(nothing more)"
 }
 
 // alternatives runs each of the chapter's alternative solutions through

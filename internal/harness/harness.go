@@ -228,6 +228,7 @@ func (h *Harness) Run(ctx context.Context, req Request) (*Report, error) {
 		return rep, nil
 	}
 	rep.CompileErrors = append(rep.CompileErrors, out.CompileErrors...)
+	names := TypeNames(files)
 	byName := map[string]TestResult{}
 	for _, t := range out.Tests {
 		byName[t.Name] = t
@@ -241,7 +242,7 @@ func (h *Harness) Run(ctx context.Context, req Request) (*Report, error) {
 			}
 		}
 		r.Part, r.Suite = t.Part, t.Suite
-		msg, file, line := CleanMessage(ClipMessage(r.Message), files)
+		msg, file, line := CleanMessage(names(ClipMessage(r.Message)), files)
 		r.Message = msg
 		if r.Status != Pass {
 			if why := h.wroteTooMuch(out, r.Message); why != "" {

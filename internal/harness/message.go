@@ -35,7 +35,9 @@ func CleanMessage(msg string, files map[string][]byte) (clean, file string, line
 			l = strings.TrimLeft(l, " \t")[len(m[0]):]
 		}
 		if m := testifyLabel.FindStringSubmatch(l); m != nil {
-			if m[1] == "Error Trace" || block == nil {
+			// A new assertion starts with its trace (the go engine's), or
+			// with its Error where there is no trace (the interpreter's).
+			if m[1] == "Error Trace" || block == nil || m[1] == "Error" && block.fields["Error"] != nil {
 				flush()
 				block = &testifyBlock{}
 			}

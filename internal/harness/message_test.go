@@ -13,6 +13,9 @@ func TestCleanMessage(t *testing.T) {
 		{"testify block",
 			"value.go:586: \n\tError Trace:\t/usr/local/go/src/reflect/value.go:586\n\t            \t/root/go/x.go:1\n\tError:      \tNot equal: \n\t            \texpected: 2\n\t            \tactual  : 1\n\tTest:       \tTestPart1Example\n\tMessages:   \tParseCommand(\"x\")",
 			"ParseCommand(\"x\"): Not equal:\n    expected: 2\n    actual  : 1", "", 0},
+		{"two testify blocks without a trace (interpreter)",
+			"\n\tError:      \tNot equal: \n\t            \texpected: 2\n\tTest:       \tTestX\n\tMessages:   \tfirst\n\n\tError:      \tNot equal: \n\t            \texpected: 3\n\tTest:       \tTestX\n\tMessages:   \tsecond",
+			"first: Not equal:\n    expected: 2\nsecond: Not equal:\n    expected: 3", "", 0},
 		{"testify block then a panic", "parse_test.go:7: \n\tError Trace:\tparse_test.go:7\n\tError:      \tShould be true\n\tTest:       \tTestX\npanic: boom", "Should be true\npanic: boom", "parse_test.go", 7},
 	}
 	for _, tt := range tests {
