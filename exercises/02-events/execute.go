@@ -5,9 +5,10 @@ package bank
 // Execute decides a command against the state of its account and returns
 // the events that record the decision, or the error that refuses it. It
 // only decides: it does not change state (it gets a copy), and when it
-// refuses it returns no events.
+// refuses it returns nil events (nil itself, not an empty slice).
 //
-// First the command must pass Validate; return Validate's error if not.
+// First the command must pass Validate; return Validate's error if not. A
+// nil command is refused that way too, with ErrUnknownCommand.
 //
 // Part 1:
 //   - OpenAccount: ErrAccountExists if the account has been opened (even if

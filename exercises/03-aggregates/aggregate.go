@@ -23,16 +23,13 @@ func Rebuild(history []Event) map[string]*Account {
 	panic("TODO(ch03): implement Rebuild")
 }
 
-// Handle is the bank's command-handling loop for one command:
-//
-//  1. load the account the command is about from accounts (an account the
-//     map does not hold is the zero Account with its ID set);
-//  2. decide the command with Execute;
-//  3. apply the new events to the stored account, adding the account to
-//     the map when it is opened;
-//  4. return the new events.
-//
-// When Execute refuses, Handle returns its error and changes nothing.
+// Handle is the bank's command-handling loop for one command. Execute
+// decides it, against the account the command is about (an account the map
+// does not hold is one the bank never opened). When the command is accepted,
+// Handle returns the new events, so the caller can record them, and
+// afterwards accounts is what Rebuild would make of the history with those
+// events added. When Execute refuses, Handle returns its error and no
+// events, and accounts is exactly as it was: no account added, none changed.
 func Handle(accounts map[string]*Account, cmd Command) ([]Event, error) {
 	panic("TODO(ch03): implement Handle")
 }

@@ -51,8 +51,10 @@ func DescribeRecorded(records []RecordedEvent) []string {
 	return out
 }
 
-// The expected versions an append may give besides an exact version, as in
-// EventStoreDB.
+// The expected versions an append may give besides an exact version. They
+// are named after KurrentDB's (EventStoreDB's) stream states, but the
+// numbers are this bank's own: here a version counts a stream's events, so
+// a stream that does not exist is at version 0.
 const (
 	// AnyVersion: append whatever the stream's version is, without checking.
 	AnyVersion = -1

@@ -14,19 +14,12 @@ func NewRouter(store *EventStore) *Router {
 	panic("TODO(ch05): implement NewRouter")
 }
 
-// Dispatch handles one command at once and returns the events it recorded,
-// or the error that refused it:
-//
-//  1. load the command's account: read its stream from version 1 and
-//     apply every event to Account{ID: the account's id};
-//  2. decide the command with Execute;
-//  3. append the new events to the account's stream, expecting the
-//     version you loaded;
-//  4. return the new events.
-//
-// A refused command appends nothing. The router keeps no accounts of its
-// own: it loads from the store every time, so it sees whatever anyone else
-// appended since.
+// Dispatch handles one command at once, on its account as the store holds
+// it now, and returns the events it recorded, or the error that refused
+// it. A refused command appends nothing. The new events are appended at
+// the version the decision was made on, so that a writer who got there
+// first turns into a conflict instead of a lost update. The router keeps
+// no accounts of its own, so it sees whatever anyone else appended since.
 //
 // Part 2: an envelope whose ID the router has handled before (by Dispatch
 // or by Step) is not executed again: Dispatch returns the first outcome,

@@ -24,7 +24,9 @@ func NewBalanceView() *BalanceView {
 //   - AccountClosed marks it closed.
 //
 // An event of an account the view has never seen opened changes no
-// account; it still moves the checkpoint.
+// account; it still moves the checkpoint. Project does not look for gaps
+// between positions: keeping deliveries complete and in order is the job
+// of whoever delivers them, such as CatchUp.
 func (v *BalanceView) Project(e RecordedEvent) {
 	panic("TODO(ch06): implement Project")
 }

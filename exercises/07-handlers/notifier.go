@@ -27,6 +27,9 @@ func NewLargeDepositNotifier(threshold int, m Mailer) *LargeDepositNotifier {
 //
 // Events are delivered at least once: a deposit whose notification was
 // sent already (the same Position) sends nothing again and returns nil.
+// This memory is what keeps a restarted subscription, which delivers
+// everything again, from sending a second letter, so it must outlive the
+// subscription (in a real bank it would live in a database).
 // When Send fails, Handle returns its error, and the deposit does not
 // count as notified: delivered again, it is sent again.
 func (n *LargeDepositNotifier) Handle(e RecordedEvent) error {

@@ -41,20 +41,17 @@ func NewTransferManager(store *EventStore, d Dispatcher) *TransferManager {
 }
 
 // Handle reacts to one recorded event; it ignores every event but
-// TransferRequested. For a TransferRequested it loads the transfer; one
-// that has completed or failed already is left alone. Otherwise, with
-// stream := TransferStream(id):
-//
-//  1. it dispatches WithdrawMoney{From, Amount} in the envelope with ID
-//     stream+"/withdraw". Refused: it appends TransferFailed, with the
-//     refusal's message as its Reason, and stops.
-//  2. it dispatches DepositMoney{To, Amount} in the envelope stream+"/deposit".
-//     Refused: it compensates, dispatching DepositMoney{From, Amount} in
-//     the envelope stream+"/refund", then appends TransferFailed with the
-//     deposit's refusal as its Reason, and stops.
-//  3. it appends TransferCompleted.
-//
-// It appends to the transfer's stream expecting the version it loaded.
+// TransferRequested. A request is carried out unless the transfer's
+// stream says it has completed or failed already (a request can be
+// delivered again). With stream := TransferStream(id), the amount leaves
+// From in the envelope stream+"/withdraw" and arrives in To in the
+// envelope stream+"/deposit". A refused withdrawal ends the transfer with
+// TransferFailed, the refusal's message as its Reason. A refused deposit
+// is compensated first, the amount going back to From in the envelope
+// stream+"/refund", and the transfer then fails with the deposit's
+// refusal as its Reason. Otherwise it ends with TransferCompleted. The
+// ending is appended to the transfer's stream at the version loaded, so
+// that a transfer cannot end twice.
 //
 // Part 2: when a Dispatch fails with an error that wraps ErrUnavailable,
 // Handle returns that error at once and appends nothing: the transfer is

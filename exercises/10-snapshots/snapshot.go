@@ -14,10 +14,6 @@ package bank
 // rebuilds the account from the whole stream, then saves a fresh snapshot
 // of it (at the version it loaded, with Schema SchemaVersion) in place of
 // the old one.
-//
-// (The interpreter the workbook runs your code in cannot return a struct
-// and a call of len in one return statement: `return state, len(events)`
-// panics there. Count into a variable first: `read := len(events)`.)
 func Load(store *EventStore, snaps *SnapshotStore, id string) (Account, int) {
 	panic("TODO(ch10): implement Load")
 }
@@ -26,7 +22,7 @@ func Load(store *EventStore, snaps *SnapshotStore, id string) (Account, int) {
 // snapshots: it loads the command's account with Load, decides the
 // command with Execute and appends its events expecting the version
 // loaded, and returns them (or the error that refused the command: then
-// it appends and saves nothing).
+// it appends nothing and takes no snapshot).
 //
 // After a successful append it takes a snapshot of the account as it is
 // now when at least every events have been appended to its stream since

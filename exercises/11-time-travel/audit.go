@@ -29,16 +29,12 @@ func StateAsOf(store *EventStore, id string, t time.Time) Account {
 // encoding/csv: first the row AuditHeader, then one row per event in
 // position order, with the columns AuditHeader's comment describes.
 // Numbers are written in decimal, times with At.UTC().Format(time.RFC3339),
-// and a cell that does not apply is empty. Quoting (an owner with a comma
-// or a quote in their name) is the csv.Writer's job, not yours.
+// and a cell that does not apply is empty. Quoting (an owner with a comma,
+// a quote or a line break in their name, or one that starts with a space)
+// is the csv.Writer's job, not yours.
 //
 // It returns the error of writing to w, if any: a csv.Writer keeps it
 // until you Flush and ask its Error method.
-//
-// (The interpreter the workbook runs your code in gets an assignment of
-// several values wrong when one of them is a call: after
-// `account, amount = e.Account, strconv.Itoa(e.Amount)` account is
-// empty there. Assign them one at a time.)
 func WriteAudit(store *EventStore, w io.Writer) error {
 	panic("TODO(ch11): implement WriteAudit")
 }

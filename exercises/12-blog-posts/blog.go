@@ -25,7 +25,8 @@ func NewBlog(store *EventStore) *Blog {
 //  3. Decide, against the post as loaded (the rules below). A refusal at
 //     this step has one field error.
 //  4. Append the new events, expecting the version loaded: PostCreated
-//     (Title and Author trimmed of the spaces around them, Body as given),
+//     (Title and Author trimmed of the white space around them, Body as
+//     given),
 //     PostRenamed (Title trimmed), PostPublished, PostDeleted.
 //
 // The rules of step 3, in order:
@@ -34,9 +35,10 @@ func NewBlog(store *EventStore) *Blog {
 //     post MsgTaken.
 //   - RenamePost, PublishPost or DeletePost of a post never created: post
 //     MsgMissing; of a deleted post: post MsgDeleted.
-//   - A command that would change nothing records nothing, and is not
-//     refused either: PublishPost of a published post, RenamePost to the
-//     title the post has (after trimming). Dispatch returns nil, nil, nil.
+//   - On a live post, a command that would change nothing records
+//     nothing, and is not refused either: PublishPost of a published post,
+//     RenamePost to the title the post has (after trimming). Dispatch
+//     returns nil, nil, nil.
 //   - CreatePost and RenamePost: slug MsgTaken if another live post (a
 //     draft, or a published post, that is not deleted) has the slug of the
 //     new title. A post never takes its own slug.

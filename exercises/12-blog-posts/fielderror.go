@@ -18,7 +18,7 @@ type FieldError struct {
 }
 
 // The limits of a title, counted in characters (runes) after trimming the
-// spaces around it.
+// white space around it.
 const (
 	MinTitle = 6
 	MaxTitle = 60
@@ -27,7 +27,7 @@ const (
 // The messages of a FieldError. They read as a sentence after the field's
 // name: "title can't be blank", "slug has already been taken".
 const (
-	MsgBlank   = "can't be blank"         // empty, or only spaces
+	MsgBlank   = "can't be blank"         // empty, or nothing but white space
 	MsgFormat  = "has invalid format"     // a post id that is not post-N
 	MsgTaken   = "has already been taken" // a post id, or a slug, that another post has
 	MsgMissing = "does not exist"         // a post that was never created

@@ -18,10 +18,10 @@ package blog
 // records such events (see social.go), but a read model does not count on
 // it. None of these views can fail: their Handle always returns nil.
 
-// CatchUp hands a projection the store's events after its checkpoint,
-// ReadAll(checkpoint + 1), in order, and returns how many it handled. It
-// stops at the first error Handle returns and returns it, with the number
-// of events handled before it (Part 2 has a read model that can fail).
+// CatchUp hands a projection the store's events after its checkpoint, in
+// position order, and returns how many it handled. It stops at the first
+// error Handle returns and returns it, with the number of events handled
+// before it (Part 2 has a read model that can fail).
 func CatchUp(store *EventStore, p Projection) (int, error) {
 	panic("TODO(ch13): implement CatchUp")
 }

@@ -3,8 +3,8 @@
 package blog
 
 // Blog handles the blog's commands on the JSON store, one stream per post.
-// Add the fields you need: the store, and the slug index of chapter 12
-// (position of the last event folded, live post id → slug).
+// Add the fields you need: the store, and what the slug index of chapter 12
+// needs to stay caught up with it.
 type Blog struct {
 }
 
@@ -21,9 +21,13 @@ func NewBlog(store *JSONStore) *Blog {
 //     and Invalid(errors), before the store is read.
 //  2. Load the post with LoadPost. An error: return nil, nil and the error
 //     (wrapped with %w), and append nothing.
-//  3. Decide, as in chapter 12, with the changes below.
+//  3. Decide, as in chapter 12, with at most one field error: a CreatePost
+//     of a post ever created is post MsgTaken (before any slug check);
+//     another command on a post never created is post MsgMissing, on a
+//     deleted one post MsgDeleted; publishing a published post, or renaming
+//     a post to the title it has, records nothing (nil, nil, nil).
 //  4. Encode each event and Append them with the version loaded. Return
-//     the events.
+//     the events. Titles and authors are trimmed; bodies are kept as given.
 //
 // CreatePost stores the slug: PostCreated{..., Slug: Slugify(title)}. The
 // slug is taken when another live post's slug, as its events (upcast)

@@ -10,13 +10,15 @@ package blog
 //     the event's "title" (last year's code derived the slug from the
 //     title, at creation and at every rename).
 //   - An event already in its current schema comes back as it is.
-//   - A type not in CurrentSchema: an error wrapping ErrUnknownEvent.
+//   - A type not in CurrentSchema (checked first; names are case-sensitive):
+//     an error wrapping ErrUnknownEvent.
 //   - A schema below 1, or above the current one: an error wrapping
 //     ErrUnknownSchema.
+//   - Data that is not a JSON object: an error.
 //
-// Upcast one step at a time (1 → 2, then 2 → 3 the day there is a 3), on
-// the JSON itself: json.Unmarshal into a map[string]any, add the field,
-// json.Marshal it again.
+// Upcast one schema step at a time, working on the JSON document itself:
+// then only today's shape needs a Go type, and next year's schema 3 is one
+// more step.
 func Upcast(e StoredEvent) (StoredEvent, error) {
 	panic("TODO(ch14): implement Upcast")
 }

@@ -62,7 +62,8 @@ func (b *Bidding) Handle(cmd Command) ([]Event, error) {
 // appends expecting the version of the lot it decided on. If the store
 // says the lot moved on meanwhile (ErrWrongExpectedVersion), it counts a
 // conflict, reloads the lot as it is now and decides again, until the bid
-// is recorded or refused. It returns the events recorded (nil when
+// is recorded or refused. A refusal is final, even one decided on the
+// version the bidder saw. It returns the events recorded (nil when
 // refused), how many conflicts it met, and the refusal.
 func BidOptimistically(store *EventStore, cmd PlaceBid, seen int) ([]Event, int, error) {
 	panic("TODO(ch15): implement BidOptimistically")
@@ -97,8 +98,10 @@ func (a *Auctioneer) Handle(cmd Command) ([]Event, error) {
 
 // WarnBidders gives a lot's two-minute warning, once. It records
 // BiddersWarned with the lot's bidders so far (once each, in the order of
-// their first bid), expecting the version it loaded, and only then sends
-// each of them notifier.Warn(bidder, lot, the lot's ClosesAt). It returns
+// their first bid), expecting the version it loaded (a bid that got in
+// first makes that a conflict: then it loads the lot again and tries
+// again), and only then sends each of them notifier.Warn(bidder, lot, the
+// lot's ClosesAt). It returns
 // how many bidders it warned. A lot warned already, or closed, warns
 // nobody (0, nil); a lot never opened is ErrUnknownLot. A lot nobody bid on
 // still records its BiddersWarned, with no bidders.

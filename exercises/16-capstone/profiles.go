@@ -16,29 +16,32 @@ func NewProfileStore(db DB, dialect string) (*ProfileStore, error) {
 	panic("TODO(ch16): implement NewProfileStore")
 }
 
-// Create adds a new profile (INSERT). When a profile has the member id
-// already, the database refuses the row (member_id is the primary key):
-// return an error wrapping ErrProfileExists (IsUniqueViolation tells).
+// Create adds a new profile. When a profile has the member id already, the
+// database refuses the row, because member_id is the primary key: that is
+// an error wrapping ErrProfileExists (IsUniqueViolation tells), and the
+// profile that has the id stays as it was.
 func (s *ProfileStore) Create(p Profile) error {
 	panic("TODO(ch16): implement ProfileStore.Create")
 }
 
 // Get returns a member's profile, or an error wrapping ErrProfileNotFound
-// (QueryRow's Scan returns sql.ErrNoRows when no row matched).
+// when no row has the member id.
 func (s *ProfileStore) Get(member string) (Profile, error) {
 	panic("TODO(ch16): implement ProfileStore.Get")
 }
 
-// Update overwrites the name and email of the profile with p's member id
-// (UPDATE ... WHERE member_id = ...). The old values are gone. When no
-// profile has the member id, return an error wrapping ErrProfileNotFound
-// (the statement's RowsAffected is 0).
+// Update overwrites the name and email of the profile with p's member id,
+// in place: the old values are gone. When no profile has the member id,
+// it returns an error wrapping ErrProfileNotFound; a statement that matches
+// no row is not an error to the database, so it must ask how many rows the
+// statement affected. Updating a profile to the values it has is fine.
 func (s *ProfileStore) Update(p Profile) error {
 	panic("TODO(ch16): implement ProfileStore.Update")
 }
 
 // Delete removes a member's profile, or returns an error wrapping
-// ErrProfileNotFound when there is none.
+// ErrProfileNotFound when there is none. The member id can then be created
+// again.
 func (s *ProfileStore) Delete(member string) error {
 	panic("TODO(ch16): implement ProfileStore.Delete")
 }

@@ -91,8 +91,10 @@ type DB interface {
 
 // CreateSchema creates the bank's tables in db, in one transaction, unless
 // they are there already: a program calls it every time it starts. Every
-// other statement of the bank's code is the same in both dialects: both
-// SQLite and PostgreSQL number their parameters $1, $2, ...
+// other statement of the bank's code is the same in both dialects. Its
+// parameters are written $1, $2, ...: PostgreSQL's numbered parameters, and
+// in SQLite named parameters, which the workbook's SQLite driver binds by
+// their number, $N to the N-th argument.
 func CreateSchema(db DB, dialect string) error {
 	stmts, err := Schema(dialect)
 	if err != nil {

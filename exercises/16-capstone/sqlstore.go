@@ -23,28 +23,27 @@ func NewSQLEventStore(db DB, dialect string, clock Clock) (*SQLEventStore, error
 }
 
 // Append adds events to the end of a stream, all or nothing, and returns
-// the stream's new version, as chapter 4's Append did. All of it happens
-// in ONE transaction (db.Begin ... tx.Commit, tx.Rollback on any error):
+// the stream's new version, as chapter 4's Append did. It is one database
+// transaction, so that the version it checks is the version it writes
+// after, and a failure half-way leaves nothing behind:
 //
-//   - read the stream's version in the transaction (the highest version of
-//     its rows, 0 when it has none: SELECT COALESCE(MAX(version), 0) ...);
-//   - when expected is not AnyVersion and not that version, refuse with
+//   - when expected is not AnyVersion and not the stream's version (its
+//     highest, 0 for a stream with no rows), it is refused with
 //     ConcurrencyError(stream, expected, version), having stored nothing
 //     and without asking the clock;
-//   - ask the clock once (all events of one append share one time) and
-//     INSERT one row per event: stream_id, version (one more each time),
-//     type and data from EncodeEvent, at from FormatTime. The database
-//     hands out the position by itself;
-//   - commit.
+//   - the clock is asked once per append that stores something: all its
+//     events share one time (FormatTime writes it), and each takes the next
+//     version of the stream. The type and data of each row come from
+//     EncodeEvent; the database hands out the positions by itself.
+//   - an append of no events stores nothing and returns the version (after
+//     the expected-version check).
 //
-// An insert or a commit that fails with a unique violation
-// (IsUniqueViolation) means another writer appended at the same version
-// first, between your read and your insert: return a ConcurrencyError for
-// it too (with the stream's version as you read it again). Any other
-// database error comes back wrapped with %w.
-//
-// An append of no events stores nothing and returns the version (after
-// the expected-version check).
+// Two writers can pass the check together, and then the database's UNIQUE
+// (stream_id, version) refuses the second one's row, at its insert or at its
+// commit, with a unique violation (IsUniqueViolation tells): that is a
+// conflict like any other, a ConcurrencyError (with the stream's version as
+// you read it again). Any other database error is a real failure: it comes
+// back wrapped with %w.
 func (s *SQLEventStore) Append(stream string, expected int, events []Event) (int, error) {
 	panic("TODO(ch16): implement SQLEventStore.Append")
 }

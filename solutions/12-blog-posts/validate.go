@@ -12,9 +12,9 @@ import (
 var postID = regexp.MustCompile(`^post-[1-9][0-9]*$`)
 
 // Validate checks a command on its own, before it is dispatched: no state,
-// only the command's fields. It returns every problem of every field, at
-// most one per field, in the order of the fields, and nothing for a valid
-// command.
+// only the command's fields. It returns the problems of the command's
+// fields, at most one per field, in the order of the fields, and nothing
+// for a valid command.
 func Validate(cmd Command) []FieldError {
 	var errs []FieldError
 	switch c := cmd.(type) {
@@ -62,7 +62,7 @@ func checkTitle(errs []FieldError, title string) []FieldError {
 	return errs
 }
 
-// checkRequired checks that a field holds more than spaces.
+// checkRequired checks that a field holds more than white space.
 func checkRequired(errs []FieldError, field, value string) []FieldError {
 	if strings.TrimSpace(value) == "" {
 		return append(errs, FieldError{Field: field, Message: MsgBlank})

@@ -21,8 +21,9 @@ type Problem struct {
 	Msg   string
 }
 
-// Checks collects problems, field by field, like a changeset: a field keeps
-// only its first problem, so one mistake is not reported three times.
+// Checks collects problems field by field, as a changeset collects its
+// errors, except that a field keeps only its first problem, so one mistake
+// is not reported three times.
 type Checks struct {
 	problems []Problem
 	failed   map[string]bool
