@@ -98,7 +98,7 @@ func newUnsignedFixture(t testing.TB, engines map[harness.EngineName]harness.Eng
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { ws.Close() })
-	h := &harness.Harness{FS: fsys, Engines: engines, Limits: harness.Limits{TestTimeout: 2 * time.Second}}
+	h := &harness.Harness{FS: fsys, Engines: engines, Limits: harness.Limits{TestTimeout: raceSlowdown * 2 * time.Second}}
 	cfg := server.Config{Chapters: chapters, Harness: h, Workspace: ws, Renderer: render.New(), Token: testToken, Runs: runs, Queue: queue}
 	srv, ts := startServer(t, cfg)
 	return &fixture{srv: srv, ts: ts, ws: ws, dir: dir, root: root, cfg: cfg}

@@ -58,7 +58,7 @@ const (
 	// e2eSecondChapter is the day the flow is walked again, at phone width.
 	e2eSecondChapter = "02-events"
 	// e2eTestTimeout is each test's deadline in the harness.
-	e2eTestTimeout = 5 * time.Second
+	e2eTestTimeout = raceSlowdown * 5 * time.Second
 	// e2eDeadline bounds the whole browser session once it started.
 	e2eDeadline = 120 * time.Second
 	// e2eStartWait is how long one start of Chromium may take: on a fresh
