@@ -88,8 +88,12 @@ type Meta struct {
 type Facilitator struct {
 	// Minutes is a suggested time for the chapter, both parts.
 	Minutes int `yaml:"minutes,omitempty"`
-	// Mistakes are the common mistakes the hints address.
+	// Mistakes are the common mistakes the hints address: where people
+	// get stuck.
 	Mistakes []string `yaml:"mistakes,omitempty"`
+	// Discussion is a question for the room once the day is done, in
+	// Markdown.
+	Discussion string `yaml:"discussion,omitempty"`
 	// Sources are the documents the chapter's claims about real systems
 	// were checked against: each a title, the section, and its address,
 	// in Markdown.

@@ -149,7 +149,7 @@ func (ch *Chapter) Notes(ss []string) []*Document {
 // parseNotes parses the front matter's Markdown once.
 func (ch *Chapter) parseNotes() {
 	ch.notes = map[string]*Document{}
-	for _, list := range [][]string{ch.Hints.Part1, ch.Hints.Part2, ch.Facilitator.Mistakes, ch.Facilitator.Sources} {
+	for _, list := range [][]string{ch.Hints.Part1, ch.Hints.Part2, ch.Facilitator.Mistakes, ch.Facilitator.Sources, {ch.Facilitator.Discussion}} {
 		for _, s := range list {
 			if _, ok := ch.notes[s]; !ok {
 				ch.notes[s] = ParseMarkdown(s)

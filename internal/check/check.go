@@ -53,6 +53,7 @@ func Static(ch *chapter.Chapter) []error {
 	}
 	errs = append(errs, pastedCode(ch)...)
 	errs = append(errs, runInstructions(ch)...)
+	errs = append(errs, facilitatorNotes(ch)...)
 	if n := len(ch.Mutants); ch.Solution != nil && n < MinMutants {
 		errs = append(errs, &chapter.Error{File: path.Join(chapter.SolutionsDir, ch.ID, chapter.MutantsFile),
 			Msg: fmt.Sprintf("%d mutants; a day keeps at least %d, one for each mistake its text warns about", n, MinMutants)})
@@ -205,13 +206,8 @@ func mutants(ctx context.Context, h *harness.Harness, ch *chapter.Chapter) (errs
 		}
 		said := map[harness.EngineName]map[string]string{} // what the catching tests said, by engine
 		for _, engine := range Engines {
-			rep, err := h.Run(ctx, harness.Request{Chapter: ch, Suite: chapter.All, Engine: engine, Files: files})
-			if err != nil {
-				bad("in %s: %v", engine, err)
-				continue
-			}
-			if rep.Problem != "" {
-				bad("in %s: %s", engine, rep.Problem)
+			rep := runFull(ctx, h, ch, engine, files, bad)
+			if rep == nil {
 				continue
 			}
 			if len(rep.CompileErrors) > 0 {
@@ -269,6 +265,22 @@ func mutants(ctx context.Context, h *harness.Harness, ch *chapter.Chapter) (errs
 	return errs, killed, tx
 }
 
+// runFull runs every test of ch in engine on files (learner files by
+// name), and returns the report; nil, said through bad, when the run could
+// not be made or the engine could not run it.
+func runFull(ctx context.Context, h *harness.Harness, ch *chapter.Chapter, engine harness.EngineName, files map[string][]byte, bad func(string, ...any)) *harness.Report {
+	rep, err := h.Run(ctx, harness.Request{Chapter: ch, Suite: chapter.All, Engine: engine, Files: files})
+	if err != nil {
+		bad("in %s: %v", engine, err)
+		return nil
+	}
+	if rep.Problem != "" {
+		bad("in %s: %s", engine, rep.Problem)
+		return nil
+	}
+	return rep
+}
+
 // firstDiffLine is the first line of a that b does not have at the same
 // place, for a message that says where two texts part.
 func firstDiffLine(a, b string) string {
@@ -292,13 +304,8 @@ func alternatives(ctx context.Context, h *harness.Harness, ch *chapter.Chapter) 
 				Msg: fmt.Sprintf("alternative %s: ", a.Name) + fmt.Sprintf(format, args...)})
 		}
 		for _, engine := range Engines {
-			rep, err := h.Run(ctx, harness.Request{Chapter: ch, Suite: chapter.All, Engine: engine, Files: ch.AlternativeFiles(a)})
-			if err != nil {
-				bad("in %s: %v", engine, err)
-				continue
-			}
-			if rep.Problem != "" {
-				bad("in %s: %s", engine, rep.Problem)
+			rep := runFull(ctx, h, ch, engine, ch.AlternativeFiles(a), bad)
+			if rep == nil {
 				continue
 			}
 			for _, ce := range rep.CompileErrors {
@@ -339,13 +346,8 @@ func partOne(ctx context.Context, h *harness.Harness, ch *chapter.Chapter) []err
 		}
 	}
 	for _, engine := range Engines {
-		rep, err := h.Run(ctx, harness.Request{Chapter: ch, Suite: chapter.All, Engine: engine, Files: files})
-		if err != nil {
-			bad("in %s: %v", engine, err)
-			continue
-		}
-		if rep.Problem != "" {
-			bad("in %s: %s", engine, rep.Problem)
+		rep := runFull(ctx, h, ch, engine, files, bad)
+		if rep == nil {
 			continue
 		}
 		if len(rep.CompileErrors) > 0 {
@@ -367,6 +369,30 @@ func partOne(ctx context.Context, h *harness.Harness, ch *chapter.Chapter) []err
 		}
 	}
 	return errs
+}
+
+// facilitatorNotes finds what a day's notes for the workshop leader lack:
+// the time the day takes, where people get stuck, a question for the room,
+// and the documents its claims about real systems were checked against.
+func facilitatorNotes(ch *chapter.Chapter) []error {
+	f := ch.Facilitator
+	var missing []string
+	if f.Minutes <= 0 {
+		missing = append(missing, "minutes (the time the day takes in a workshop)")
+	}
+	if len(f.Mistakes) == 0 {
+		missing = append(missing, "mistakes (where people get stuck)")
+	}
+	if strings.TrimSpace(f.Discussion) == "" {
+		missing = append(missing, "discussion (a question for the room)")
+	}
+	if len(f.Sources) == 0 {
+		missing = append(missing, "sources (the documents the claims about real systems were checked against)")
+	}
+	if len(missing) == 0 {
+		return nil
+	}
+	return []error{&chapter.Error{File: path.Join(ch.Dir, "chapter.md"), Msg: "facilitator notes lack " + strings.Join(missing, ", ")}}
 }
 
 // maxPasted is the most lines of Go a chapter may show without a file

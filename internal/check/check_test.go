@@ -318,3 +318,23 @@ func TestFixture(t *testing.T) {
 		}
 	}
 }
+
+func TestStaticWantsFacilitatorNotes(t *testing.T) {
+	ch := &chapter.Chapter{Meta: chapter.Meta{ID: "99-bare", Facilitator: chapter.Facilitator{Minutes: 30}}, Dir: "chapters/99-bare"}
+	var got string
+	for _, err := range facilitatorNotes(ch) {
+		got += err.Error()
+	}
+	for _, want := range []string{"chapters/99-bare/chapter.md: facilitator notes lack", "mistakes", "discussion", "sources"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("facilitatorNotes(minutes only) = %q, want it to name %q", got, want)
+		}
+	}
+	if strings.Contains(got, "minutes") {
+		t.Errorf("facilitatorNotes(minutes only) = %q names the minutes it has", got)
+	}
+	ch.Facilitator = chapter.Facilitator{Minutes: 30, Mistakes: []string{"m"}, Discussion: "q?", Sources: []string{"s"}}
+	if errs := facilitatorNotes(ch); len(errs) != 0 {
+		t.Errorf("facilitatorNotes(complete) = %v, want none", errs)
+	}
+}

@@ -134,6 +134,8 @@ type facilitatorView struct {
 	Answers   []Answer
 	Mistakes  []template.HTML
 	Sources   []template.HTML
+	// Discussion is the question for the room, if the chapter has one.
+	Discussion template.HTML
 	Solutions []listing
 }
 
@@ -232,7 +234,8 @@ func view(r *render.Renderer, ch *chapter.Chapter, ed Edition) (*chapterView, er
 	if ed != Facilitator {
 		return v, nil
 	}
-	f := &facilitatorView{Minutes: ch.Facilitator.Minutes, Mistakes: notes(r, ch, ch.Facilitator.Mistakes), Sources: notes(r, ch, ch.Facilitator.Sources), Answers: WorkedAnswers(ch.Outline)}
+	f := &facilitatorView{Minutes: ch.Facilitator.Minutes, Mistakes: notes(r, ch, ch.Facilitator.Mistakes), Sources: notes(r, ch, ch.Facilitator.Sources),
+		Discussion: discussion(r, ch), Answers: WorkedAnswers(ch.Outline)}
 	solution, err := ch.SolutionFor(2)
 	if err != nil {
 		return nil, fmt.Errorf("handout %s: %w", ch.ID, err)
@@ -246,6 +249,14 @@ func view(r *render.Renderer, ch *chapter.Chapter, ed Edition) (*chapterView, er
 	}
 	v.Facilitator = f
 	return v, nil
+}
+
+// discussion renders the chapter's question for the room, or "".
+func discussion(r *render.Renderer, ch *chapter.Chapter) template.HTML {
+	if ch.Facilitator.Discussion == "" {
+		return ""
+	}
+	return r.Note(ch.Note(ch.Facilitator.Discussion))
 }
 
 // notes renders a chapter's hints, mistakes or sources, as parsed by the

@@ -204,6 +204,9 @@ func TestEditions(t *testing.T) {
 				for _, m := range ch.Facilitator.Mistakes {
 					checks = append(checks, textOf(string(mustMarkdown(t, m))))
 				}
+				if q := ch.Facilitator.Discussion; q != "" {
+					checks = append(checks, "For discussion", textOf(mustMarkdown(t, q)))
+				}
 				for _, a := range WorkedAnswers(ch.Outline) {
 					checks = append(checks, fmt.Sprintf("Part %d: %s", a.Part, a.Value))
 				}
