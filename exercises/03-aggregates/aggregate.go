@@ -30,6 +30,7 @@ func Rebuild(history []Event) map[string]*Account {
 // afterwards accounts is what Rebuild would make of the history with those
 // events added. When Execute refuses, Handle returns its error and no
 // events, and accounts is exactly as it was: no account added, none changed.
+// A nil command is refused too, with ErrUnknownCommand.
 func Handle(accounts map[string]*Account, cmd Command) ([]Event, error) {
 	panic("TODO(ch03): implement Handle")
 }

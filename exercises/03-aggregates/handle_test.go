@@ -128,6 +128,9 @@ func TestPart2FullHandle(t *testing.T) {
 		{"an invalid account id", []Event{opened},
 			DepositMoney{Account: "ACC-1", Amount: 5},
 			nil, ErrAccountIDInvalid},
+		{"a nil command", []Event{opened},
+			nil,
+			nil, ErrUnknownCommand},
 	}
 	for _, tt := range tests {
 		accounts := Rebuild(tt.given)

@@ -130,13 +130,13 @@ type listing struct {
 
 // facilitatorView is the boxed "For the facilitator" section of a chapter.
 type facilitatorView struct {
-	Minutes   int
-	Answers   []Answer
-	Mistakes  []template.HTML
-	Sources   []template.HTML
+	Minutes  int
+	Answers  []Answer
+	Mistakes []template.HTML
+	Sources  []template.HTML
 	// Discussion is the question for the room, if the chapter has one.
 	Discussion template.HTML
-	Solutions []listing
+	Solutions  []listing
 }
 
 // Build writes the handout site described by opts into opts.Out: index.html
