@@ -156,6 +156,9 @@ func Table(support map[string]map[string]reflect.Value) map[string]map[string]re
 					m[name] = v
 				}
 			}
+			if p := key[:i]; p == "github.com/stretchr/testify/assert" || p == "github.com/stretchr/testify/require" {
+				m = readableAssertions(m)
+			}
 			out[key] = m
 		}
 	}
