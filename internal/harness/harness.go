@@ -242,8 +242,11 @@ func (h *Harness) Run(ctx context.Context, req Request) (*Report, error) {
 			}
 		}
 		r.Part, r.Suite = t.Part, t.Suite
-		msg, file, line := CleanMessage(names(ClipMessage(r.Message)), files)
-		r.Message = msg
+		// Cleaned before it is clipped: the interpreter's testify traces are
+		// long, and clipping them first cut off the messages of the later
+		// assertions, which the go engine kept.
+		msg, file, line := CleanMessage(names(r.Message), files)
+		r.Message = ClipMessage(msg)
 		if r.Status != Pass {
 			if why := h.wroteTooMuch(out, r.Message); why != "" {
 				r.Status = Error
