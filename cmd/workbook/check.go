@@ -15,7 +15,6 @@ func cmdCheck(ctx context.Context, args []string, stdout io.Writer) (int, error)
 	flags := flag.NewFlagSet("check", flag.ContinueOnError)
 	static := flags.Bool("static", false, "only the checks that need no engine")
 	asJSON := flags.Bool("json", false, "print each chapter's result as JSON, with its mutation score")
-	verbose := flags.Bool("v", false, "also say where the engines' failure texts differ")
 	pos, err := parseArgs(flags, args)
 	if err != nil {
 		return exitUsage, err
@@ -67,11 +66,6 @@ func cmdCheck(ctx context.Context, args []string, stdout io.Writer) (int, error)
 		for _, e := range res.Problems {
 			fmt.Fprintf(stdout, "      %v\n", e)
 		}
-		if *verbose {
-			for _, n := range res.Notes {
-				fmt.Fprintf(stdout, "      note: %s\n", n)
-			}
-		}
 	}
 	if *asJSON {
 		enc := json.NewEncoder(stdout)
@@ -116,10 +110,9 @@ type checkResult struct {
 	Alternatives  *int     `json:"alternatives,omitempty"`
 	Passing       *int     `json:"alternatives_passing,omitempty"`
 	// Failures of the mutants' catching tests compared between the
-	// engines, how many read the same, and where they differ.
-	Compared *int     `json:"failures_compared,omitempty"`
-	Same     *int     `json:"failures_alike,omitempty"`
-	Notes    []string `json:"notes,omitempty"`
+	// engines, and how many read the same.
+	Compared *int `json:"failures_compared,omitempty"`
+	Same     *int `json:"failures_alike,omitempty"`
 }
 
 func newCheckResult(ch *chapter.Chapter, res check.Result, ran bool) checkResult {
@@ -130,7 +123,7 @@ func newCheckResult(ch *chapter.Chapter, res check.Result, ran bool) checkResult
 	if ran {
 		score := res.MutationScore()
 		r.Mutants, r.Killed, r.MutationScore, r.Alternatives, r.Passing = &res.Mutants, &res.Killed, &score, &res.Alternatives, &res.Passed
-		r.Compared, r.Same, r.Notes = &res.Compared, &res.Same, res.Notes
+		r.Compared, r.Same = &res.Compared, &res.Same
 	}
 	return r
 }

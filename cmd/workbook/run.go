@@ -62,7 +62,6 @@ Usage:
                                           alternative solutions pass, every mutant is caught
       --static                            only the checks that need no engine
       --json                              print each chapter's result and mutation score as JSON
-      -v                                  also say where the engines' failure texts differ
   workbook version                        which workbook this is
 
 CHAPTER is a number (1, 01) or an id (01-commands). Your files are in the workbook

@@ -92,11 +92,9 @@ type Result struct {
 	Alternatives, Passed int
 	// Compared is how many failures of a mutant's catching tests were
 	// compared between the engines, and Same how many of them read the
-	// same in both; Notes say where they differ. A learner should read the
-	// same failure whichever engine ran, but the engines do not agree
-	// everywhere yet, so a difference is a note, not a problem.
+	// same in both: a learner reads the same failure whichever engine ran,
+	// so a difference is a problem.
 	Compared, Same int
-	Notes          []string
 }
 
 // MutationScore is the share of the mutants killed, from 0 to 1; 1 for a
@@ -180,17 +178,14 @@ func Run(ctx context.Context, h *harness.Harness, ch *chapter.Chapter) Result {
 		}
 	}
 	return Result{Problems: errs, Mutants: len(ch.Mutants), Killed: killed, Alternatives: len(ch.Alternatives), Passed: passed,
-		Compared: texts.compared, Same: texts.same, Notes: texts.notes}
+		Compared: texts.compared, Same: texts.same}
 }
 
 // mutants runs each of the chapter's mutants through the full suite in
 // every engine: a mutant that passes, or that a test it names does not
 // catch, is a mistake a learner could make and be rewarded for.
 // texts is what mutants found of the engines' failure texts.
-type texts struct {
-	compared, same int
-	notes          []string
-}
+type texts struct{ compared, same int }
 
 func mutants(ctx context.Context, h *harness.Harness, ch *chapter.Chapter) (errs []error, killed int, tx texts) {
 	for _, m := range ch.Mutants {
@@ -204,7 +199,7 @@ func mutants(ctx context.Context, h *harness.Harness, ch *chapter.Chapter) (errs
 			bad("%v", err)
 			continue
 		}
-		said := map[harness.EngineName]map[string]string{} // what the catching tests said, by engine
+		said := map[harness.EngineName]map[string]string{} // what the failing tests said, by engine
 		for _, engine := range Engines {
 			rep := runFull(ctx, h, ch, engine, files, bad)
 			if rep == nil {
@@ -228,6 +223,8 @@ func mutants(ctx context.Context, h *harness.Harness, ch *chapter.Chapter) (errs
 			for _, t := range rep.Tests {
 				if t.Status != harness.Pass {
 					caughtBy = append(caughtBy, t.Name)
+				}
+				if t.Status == harness.Fail { // not a timeout: that says only how busy the machine was
 					said[engine][t.Name] = t.Message
 				}
 			}
@@ -254,8 +251,8 @@ func mutants(ctx context.Context, h *harness.Harness, ch *chapter.Chapter) (errs
 					tx.same++
 					continue
 				}
-				tx.notes = append(tx.notes, fmt.Sprintf("%s:%d: mutant %s: %s reads otherwise in %s than in %s: %s %q, %s %q",
-					path.Join(chapter.SolutionsDir, ch.ID, chapter.MutantsFile), m.Line, m.Name, name, Engines[0], Engines[1], Engines[0], firstDiffLine(ma, mb), Engines[1], firstDiffLine(mb, ma)))
+				bad("%s fails with other words in %s than in %s (a learner reads the same failure whichever engine runs): %s %q, %s %q",
+					name, Engines[0], Engines[1], Engines[0], firstDiffLine(ma, mb), Engines[1], firstDiffLine(mb, ma))
 			}
 		}
 		if len(errs) == before && ctx.Err() == nil {

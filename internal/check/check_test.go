@@ -338,3 +338,57 @@ func TestStaticWantsFacilitatorNotes(t *testing.T) {
 		t.Errorf("facilitatorNotes(complete) = %v, want none", errs)
 	}
 }
+
+// wordyEngine is codeEngine whose failures say words of its own.
+type wordyEngine struct {
+	codeEngine
+	words string
+}
+
+func (e *wordyEngine) Run(ctx context.Context, j harness.Job) (harness.Outcome, error) {
+	out, err := e.codeEngine.Run(ctx, j)
+	for i := range out.Tests {
+		if out.Tests[i].Status == harness.Fail {
+			out.Tests[i].Message = e.words
+		}
+	}
+	return out, err
+}
+
+// TestRunComparesFailureText: a mutant's catching test must fail with the
+// same words in both engines.
+func TestRunComparesFailureText(t *testing.T) {
+	solution := "package x\n\nvar A = 1 // part1 code\n\n// Part 2: B.\n\nvar B = 2 // part2 code\n\n// End of Part 2.\n"
+	ch := &chapter.Chapter{
+		Meta:     chapter.Meta{ID: "01-x", LearnerFiles: []string{"x.go"}},
+		Exercise: map[string][]byte{"x.go": []byte("package x\n")},
+		Solution: map[string][]byte{"x.go": []byte(solution)},
+		Tests:    []chapter.Test{{Name: "TestPart1ExampleA", Part: 1, Suite: chapter.Example}, {Name: "TestPart2ExampleB", Part: 2, Suite: chapter.Example}},
+		Mutants: []chapter.Mutant{
+			{Name: "forgets-b", File: "x.go", Rule: "B is two", RuleLine: 7, Catches: []string{"TestPart2ExampleB"}, Hunks: []chapter.Hunk{{Old: "// part2 code", New: "// nothing"}}},
+		},
+	}
+	for _, tt := range []struct {
+		interp, goWords string
+		want            string // a problem, or "" for none
+	}{
+		{"B = 0, want 2", "B = 0, want 2", ""},
+		{"B = struct {…}", "B = 0, want 2", `TestPart2ExampleB fails with other words in interp than in go`},
+	} {
+		h := &harness.Harness{Engines: map[harness.EngineName]harness.Engine{
+			"interp": &wordyEngine{codeEngine{interpreted: true}, tt.interp},
+			"go":     &wordyEngine{codeEngine{}, tt.goWords},
+		}, Limits: harness.Limits{TestTimeout: time.Second}}
+		res := Run(context.Background(), h, ch)
+		var got string
+		for _, p := range res.Problems {
+			got += p.Error() + "\n"
+		}
+		if tt.want == "" && (got != "" || res.Same != 1 || res.Compared != 1) {
+			t.Errorf("Run with the same words: problems %q, alike %d/%d; want none, 1/1", got, res.Same, res.Compared)
+		}
+		if tt.want != "" && (!strings.Contains(got, tt.want) || res.Same != 0 || res.Killed != 0) {
+			t.Errorf("Run with other words: problems %q, alike %d/%d, killed %d; want %q, 0/1, 0", got, res.Same, res.Compared, res.Killed, tt.want)
+		}
+	}
+}
