@@ -342,8 +342,8 @@ func ParseInfo(info string) (lang string, ref CodeRef, ok bool) {
 	return lang, ref, false
 }
 
-// WalkCodeRefs calls fn for each code reference in a parsed chapter.
-func WalkCodeRefs(doc gast.Node, src []byte, fn func(n *gast.FencedCodeBlock, lang string, ref CodeRef)) {
+// walkCodeRefs calls fn for each code reference in a parsed chapter.
+func walkCodeRefs(doc gast.Node, src []byte, fn func(n *gast.FencedCodeBlock, lang string, ref CodeRef)) {
 	_ = gast.Walk(doc, func(n gast.Node, entering bool) (gast.WalkStatus, error) {
 		fc, ok := n.(*gast.FencedCodeBlock)
 		if !ok || !entering || fc.Info == nil {

@@ -178,7 +178,7 @@ func (ch *Chapter) ParseProse(fsys fs.FS) error {
 	var refs []found
 	var errs []error
 	ch.CodeRefs = nil
-	WalkCodeRefs(root, src, func(fc *gast.FencedCodeBlock, lang string, ref CodeRef) {
+	walkCodeRefs(root, src, func(fc *gast.FencedCodeBlock, lang string, ref CodeRef) {
 		ref.Line += ch.ProseLine - 1
 		code, err := Resolve(fsys, ch.Dir, ref)
 		if err != nil {

@@ -181,12 +181,13 @@ func Run(ctx context.Context, h *harness.Harness, ch *chapter.Chapter) Result {
 		Compared: texts.compared, Same: texts.same}
 }
 
+// texts is what mutants found of the engines' failure texts: how many
+// were compared, and how many read the same.
+type texts struct{ compared, same int }
+
 // mutants runs each of the chapter's mutants through the full suite in
 // every engine: a mutant that passes, or that a test it names does not
 // catch, is a mistake a learner could make and be rewarded for.
-// texts is what mutants found of the engines' failure texts.
-type texts struct{ compared, same int }
-
 func mutants(ctx context.Context, h *harness.Harness, ch *chapter.Chapter) (errs []error, killed int, tx texts) {
 	for _, m := range ch.Mutants {
 		before := len(errs)

@@ -250,24 +250,34 @@ func TestStaticWantsFiveMutants(t *testing.T) {
 	}
 }
 
-// TestRunMutantsAndAlternatives: a mutant the tests catch is killed, one
-// they miss is a problem naming its rule; an alternative solution that
-// passes counts, one that fails a test is a problem naming the test.
-func TestRunMutantsAndAlternatives(t *testing.T) {
+// markedChapter is a day of one file whose Part 2 code is marked; under
+// codeEngine its solution passes both tests, and Part 1's alone only the
+// Part 1 test.
+func markedChapter() *chapter.Chapter {
 	solution := "package x\n\nvar A = 1 // part1 code\n\n// Part 2: B.\n\nvar B = 2 // part2 code\n\n// End of Part 2.\n"
-	ch := &chapter.Chapter{
+	return &chapter.Chapter{
 		Meta:     chapter.Meta{ID: "01-x", LearnerFiles: []string{"x.go"}},
 		Exercise: map[string][]byte{"x.go": []byte("package x\n")},
 		Solution: map[string][]byte{"x.go": []byte(solution)},
 		Tests:    []chapter.Test{{Name: "TestPart1ExampleA", Part: 1, Suite: chapter.Example}, {Name: "TestPart2ExampleB", Part: 2, Suite: chapter.Example}},
-		Mutants: []chapter.Mutant{
-			{Name: "forgets-b", File: "x.go", Rule: "B is two", RuleLine: 7, Catches: []string{"TestPart2ExampleB"}, Hunks: []chapter.Hunk{{Old: "// part2 code", New: "// nothing"}}},
-			{Name: "renames-a", File: "x.go", Rule: "A is one", RuleLine: 3, Catches: []string{"TestPart1ExampleA"}, Hunks: []chapter.Hunk{{Old: "var A = 1", New: "var A = 10"}}},
-		},
-		Alternatives: []chapter.Alternative{
-			{Name: "one-block", Files: map[string][]byte{"x.go": []byte("package x\n\nvar (\n\tA = 1 // part1 code\n\tB = 2 // part2 code\n)\n")}},
-			{Name: "too-clever", Files: map[string][]byte{"x.go": []byte("package x\n\nvar A, B = 1, 2 // part1 code\n")}, Line: 9},
-		},
+	}
+}
+
+// forgetsB is a mutant of markedChapter that Part 2's test catches.
+var forgetsB = chapter.Mutant{Name: "forgets-b", File: "x.go", Rule: "B is two", RuleLine: 7, Catches: []string{"TestPart2ExampleB"},
+	Hunks: []chapter.Hunk{{Old: "// part2 code", New: "// nothing"}}}
+
+// TestRunMutantsAndAlternatives: a mutant the tests catch is killed, one
+// they miss is a problem naming its rule; an alternative solution that
+// passes counts, one that fails a test is a problem naming the test.
+func TestRunMutantsAndAlternatives(t *testing.T) {
+	ch := markedChapter()
+	ch.Mutants = []chapter.Mutant{forgetsB,
+		{Name: "renames-a", File: "x.go", Rule: "A is one", RuleLine: 3, Catches: []string{"TestPart1ExampleA"}, Hunks: []chapter.Hunk{{Old: "var A = 1", New: "var A = 10"}}},
+	}
+	ch.Alternatives = []chapter.Alternative{
+		{Name: "one-block", Files: map[string][]byte{"x.go": []byte("package x\n\nvar (\n\tA = 1 // part1 code\n\tB = 2 // part2 code\n)\n")}},
+		{Name: "too-clever", Files: map[string][]byte{"x.go": []byte("package x\n\nvar A, B = 1, 2 // part1 code\n")}, Line: 9},
 	}
 	h := &harness.Harness{Engines: map[harness.EngineName]harness.Engine{
 		"interp": &codeEngine{interpreted: true},
@@ -358,16 +368,8 @@ func (e *wordyEngine) Run(ctx context.Context, j harness.Job) (harness.Outcome, 
 // TestRunComparesFailureText: a mutant's catching test must fail with the
 // same words in both engines.
 func TestRunComparesFailureText(t *testing.T) {
-	solution := "package x\n\nvar A = 1 // part1 code\n\n// Part 2: B.\n\nvar B = 2 // part2 code\n\n// End of Part 2.\n"
-	ch := &chapter.Chapter{
-		Meta:     chapter.Meta{ID: "01-x", LearnerFiles: []string{"x.go"}},
-		Exercise: map[string][]byte{"x.go": []byte("package x\n")},
-		Solution: map[string][]byte{"x.go": []byte(solution)},
-		Tests:    []chapter.Test{{Name: "TestPart1ExampleA", Part: 1, Suite: chapter.Example}, {Name: "TestPart2ExampleB", Part: 2, Suite: chapter.Example}},
-		Mutants: []chapter.Mutant{
-			{Name: "forgets-b", File: "x.go", Rule: "B is two", RuleLine: 7, Catches: []string{"TestPart2ExampleB"}, Hunks: []chapter.Hunk{{Old: "// part2 code", New: "// nothing"}}},
-		},
-	}
+	ch := markedChapter()
+	ch.Mutants = []chapter.Mutant{forgetsB}
 	for _, tt := range []struct {
 		interp, goWords string
 		want            string // a problem, or "" for none

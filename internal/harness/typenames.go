@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // The interpreter makes the package's struct types with reflect, which
@@ -23,8 +24,43 @@ var anonStruct = regexp.MustCompile(`struct \{([^{}]*)\}`)
 // with those fields in that order ("bank.Account"). A field list that two
 // of the package's types share is left as it is: the name would be a guess.
 func TypeNames(files map[string][]byte) func(string) string {
-	byFields := map[string]string{}
-	shared := map[string]bool{}
+	// Parsed only when a message has such a struct: most runs pass.
+	index := sync.OnceValues(func() (map[string]string, map[string]bool) { return structFields(files) })
+	name := func(s string) string {
+		byFields, shared := index()
+		body := strings.TrimSpace(anonStruct.FindStringSubmatch(s)[1])
+		var fields []string
+		for _, f := range strings.Split(body, ";") {
+			if w := strings.Fields(f); len(w) > 0 {
+				fields = append(fields, w[0])
+			}
+		}
+		key := strings.Join(fields, ",")
+		if name, ok := byFields[key]; ok && !shared[key] {
+			return name
+		}
+		return s
+	}
+	return func(msg string) string {
+		// Inner types first: once they are named, the struct around them
+		// has no braces left inside, and is named in the next round.
+		for strings.Contains(msg, "struct {") {
+			next := anonStruct.ReplaceAllStringFunc(msg, name)
+			if next == msg {
+				break
+			}
+			msg = next
+		}
+		return msg
+	}
+}
+
+// structFields indexes the package's struct types by their field names,
+// in order ("ID,Owner,Balance" -> "bank.Account"); shared holds the field
+// lists two of its types have.
+func structFields(files map[string][]byte) (byFields map[string]string, shared map[string]bool) {
+	byFields = map[string]string{}
+	shared = map[string]bool{}
 	fset := token.NewFileSet()
 	names := make([]string, 0, len(files))
 	for name := range files {
@@ -66,30 +102,5 @@ func TypeNames(files map[string][]byte) func(string) string {
 			return true
 		})
 	}
-	name := func(s string) string {
-		body := strings.TrimSpace(anonStruct.FindStringSubmatch(s)[1])
-		var fields []string
-		for _, f := range strings.Split(body, ";") {
-			if w := strings.Fields(f); len(w) > 0 {
-				fields = append(fields, w[0])
-			}
-		}
-		key := strings.Join(fields, ",")
-		if name, ok := byFields[key]; ok && !shared[key] {
-			return name
-		}
-		return s
-	}
-	return func(msg string) string {
-		// Inner types first: once they are named, the struct around them
-		// has no braces left inside, and is named in the next round.
-		for strings.Contains(msg, "struct {") {
-			next := anonStruct.ReplaceAllStringFunc(msg, name)
-			if next == msg {
-				break
-			}
-			msg = next
-		}
-		return msg
-	}
+	return byFields, shared
 }
