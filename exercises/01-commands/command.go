@@ -65,9 +65,9 @@ func (CloseAccount) CommandType() string { return "CloseAccount" }
 
 // Describe writes a command as its type name and fields, such as
 // DepositMoney{Account:acc-7 Amount:250}, or <nil>. The tests compare
-// commands this way: the interpreter the workbook runs your code in cannot
-// tell two struct types with the same fields apart (DepositMoney and
-// WithdrawMoney), but it always knows a command's CommandType.
+// commands this way, by type name and fields, so two commands of different
+// types with the same fields (DepositMoney and WithdrawMoney) never look
+// alike.
 func Describe(c Command) string {
 	if c == nil {
 		return "<nil>"

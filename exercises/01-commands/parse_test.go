@@ -34,7 +34,7 @@ func checkParse(t *testing.T, tests []parseCase) {
 // TestPart1Example is the worked example of Part 1.
 func TestPart1Example(t *testing.T) {
 	example := []parseCase{
-		{"open acc-7 Grace Hopper", OpenAccount{Account: "acc-7", Owner: "Grace Hopper"}, nil},
+		{"open acc-7 Ngozi Okafor", OpenAccount{Account: "acc-7", Owner: "Ngozi Okafor"}, nil},
 		{"deposit acc-7 250", DepositMoney{Account: "acc-7", Amount: 250}, nil},
 		{"withdraw acc-7 75", WithdrawMoney{Account: "acc-7", Amount: 75}, nil},
 		{"transfer acc-7 acc-9 40", nil, ErrUnknownCommand},

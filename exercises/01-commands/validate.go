@@ -6,7 +6,8 @@ package bank
 //
 //   - the account id is "acc-" followed by one or more digits, such as
 //     "acc-7" or "acc-0042" (else ErrAccountIDInvalid);
-//   - an OpenAccount's owner is not blank (else ErrOwnerRequired);
+//   - an OpenAccount's owner is not blank, that is, not empty and not
+//     only whitespace such as spaces or tabs (else ErrOwnerRequired);
 //   - a DepositMoney's or WithdrawMoney's amount is more than zero (else
 //     ErrAmountNotPositive) and at most MaxAmount (else ErrAmountTooLarge);
 //   - a CloseAccount needs only a good id.

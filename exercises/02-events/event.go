@@ -64,9 +64,8 @@ func (AccountClosed) EventType() string { return "AccountClosed" }
 
 // DescribeEvents writes each event as its type name and fields, such as
 // MoneyDeposited{Account:acc-7 Amount:250}. The tests compare events this
-// way: the interpreter the workbook runs your code in cannot tell two
-// struct types with the same fields apart (MoneyDeposited and
-// MoneyWithdrawn), but it always knows an event's EventType.
+// way, by type name and fields, so two events of different types with the
+// same fields (MoneyDeposited and MoneyWithdrawn) never look alike.
 func DescribeEvents(events []Event) []string {
 	out := []string{}
 	for _, e := range events {

@@ -84,9 +84,9 @@ func lines(tests []tellerCase) []string {
 // TestPart1Example is the worked example of Part 1.
 func TestPart1Example(t *testing.T) {
 	example := []tellerCase{
-		{"new | open acc-7 Grace Hopper", []Event{AccountOpened{Account: "acc-7", Owner: "Grace Hopper"}}, nil},
+		{"new | open acc-7 Ngozi Okafor", []Event{AccountOpened{Account: "acc-7", Owner: "Ngozi Okafor"}}, nil},
 		{"new | open acc-8 Alan Turing", []Event{AccountOpened{Account: "acc-8", Owner: "Alan Turing"}}, nil},
-		{"open balance=0 | open acc-7 Grace Hopper", nil, ErrAccountExists},
+		{"open balance=0 | open acc-7 Ngozi Okafor", nil, ErrAccountExists},
 		{"open balance=0 | deposit acc-7 250", []Event{MoneyDeposited{Account: "acc-7", Amount: 250}}, nil},
 		{"open balance=250 | deposit acc-7 1200", []Event{MoneyDeposited{Account: "acc-7", Amount: 1200}}, nil},
 		{"new | deposit acc-9 75", nil, ErrAccountNotOpen},

@@ -15,7 +15,7 @@ import (
 // The puzzle: a teller's log. Each line shows the account as the teller
 // sees it, then " | ", then the command a customer hands in:
 //
-//	new | open acc-7 Grace Hopper           never opened
+//	new | open acc-7 Ngozi Okafor           never opened
 //	open balance=250 | deposit acc-7 1200   open, holding 250
 //	closed balance=0 | deposit acc-3 40     closed
 //

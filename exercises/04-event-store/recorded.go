@@ -73,10 +73,8 @@ var ErrWrongExpectedVersion = errors.New("wrong expected version")
 //
 //	append to acc-7: wrong expected version: expected version 3, stream is at 4
 //
-// It is an error made with fmt.Errorf and %w rather than a struct type of
-// its own: the interpreter the workbook runs your code in hides the type
-// of an error value that your code defines, so neither errors.Is through
-// an Unwrap method nor a type switch could find it.
+// Callers test for it with errors.Is(err, ErrWrongExpectedVersion), and
+// read the versions in its message.
 func ConcurrencyError(stream string, expected, actual int) error {
 	return fmt.Errorf("append to %s: %w: expected version %d, stream is at %d", stream, ErrWrongExpectedVersion, expected, actual)
 }

@@ -51,7 +51,8 @@ func NewTransferManager(store *EventStore, d Dispatcher) *TransferManager {
 // stream+"/refund", and the transfer then fails with the deposit's
 // refusal as its Reason. Otherwise it ends with TransferCompleted. The
 // ending is appended to the transfer's stream at the version loaded, so
-// that a transfer cannot end twice.
+// that a transfer cannot end twice, and an append the store refuses is
+// returned as an error.
 //
 // Part 2: when a Dispatch fails with an error that wraps ErrUnavailable,
 // Handle returns that error at once and appends nothing: the transfer is
@@ -59,8 +60,7 @@ func NewTransferManager(store *EventStore, d Dispatcher) *TransferManager {
 // command has an envelope id made from the transfer's id, handling the
 // event again sends the same envelopes, and the Router answers the ones it
 // has handled already with their first outcome instead of moving the
-// money twice. Any error from the refund, or from an append, is returned
-// the same way.
+// money twice. Any error from the refund is returned the same way.
 func (m *TransferManager) Handle(e RecordedEvent) error {
 	panic("TODO(ch08): implement Handle")
 }

@@ -84,8 +84,8 @@ func (c *StarCounter) Tick() int {
 // Stars answers with a repository's stars as counted so far, the version
 // of its stream the count reflects, and whether the count is up to date:
 // whether that version is the stream's version on the write side,
-// store.Version(repo). A repository with no stars at all is up to date
-// at version 0.
+// store.Version(repo). A repository with no events at all, one nobody
+// ever starred, is up to date at version 0 with 0 stars.
 func (c *StarCounter) Stars(repo string) StarCount {
 	panic("TODO(ch09): implement Stars")
 }

@@ -28,13 +28,13 @@ func StateAsOf(store *EventStore, id string, t time.Time) Account {
 // WriteAudit writes every event of the store to w as CSV, with
 // encoding/csv: first the row AuditHeader, then one row per event in
 // position order, with the columns AuditHeader's comment describes.
-// Numbers are written in decimal, times with At.UTC().Format(time.RFC3339),
-// and a cell that does not apply is empty. Quoting (an owner with a comma,
-// a quote or a line break in their name, or one that starts with a space)
-// is the csv.Writer's job, not yours.
+// Numbers are written in decimal, times in RFC 3339 and in UTC, whatever
+// the clock's time zone, and a cell that does not apply is empty. Quoting
+// (an owner with a comma, a quote or a line break in their name, or one
+// that starts with a space) is the csv.Writer's job, not yours.
 //
-// It returns the error of writing to w, if any: a csv.Writer keeps it
-// until you Flush and ask its Error method.
+// It returns the error of writing to w, if any, including one that only
+// shows when the last bytes go out.
 func WriteAudit(store *EventStore, w io.Writer) error {
 	panic("TODO(ch11): implement WriteAudit")
 }

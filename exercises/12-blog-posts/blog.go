@@ -20,14 +20,12 @@ func NewBlog(store *EventStore) *Blog {
 //
 //  1. Validate. A command with field errors is refused with them, before
 //     the store is even read.
-//  2. Load the post: fold the events of its stream, ReadStream(id, 1), into
-//     Post{ID: id} with the given Apply.
+//  2. Load the post from its own stream, as the router loaded accounts.
 //  3. Decide, against the post as loaded (the rules below). A refusal at
 //     this step has one field error.
 //  4. Append the new events, expecting the version loaded: PostCreated
 //     (Title and Author trimmed of the white space around them, Body as
-//     given),
-//     PostRenamed (Title trimmed), PostPublished, PostDeleted.
+//     given), PostRenamed (Title trimmed), PostPublished, PostDeleted.
 //
 // The rules of step 3, in order:
 //
@@ -47,10 +45,9 @@ func NewBlog(store *EventStore) *Blog {
 // its field errors and Invalid(those errors); or, if the store refuses the
 // append, no events, no field errors and the store's error.
 //
-// Slugs come from the titles in the store's events, which other writers may
-// have appended: fold ReadAll into an index of the live posts' slugs, and
-// keep it (catch it up from the last position you saw) rather than reading
-// the whole store for every command.
+// Slugs come from the titles in the store's events, including events other
+// writers appended: the blog must notice them, without reading the whole
+// store for every command.
 func (b *Blog) Dispatch(cmd Command) ([]Event, []FieldError, error) {
 	panic("TODO(ch12): implement Dispatch")
 }

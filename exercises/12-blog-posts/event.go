@@ -67,9 +67,9 @@ func (PostDeleted) EventType() string { return "PostDeleted" }
 // DescribeEvents writes each event as its type name and fields, such as
 // PostRenamed{Post:post-7 Title:Spring picnic}. It knows no event type by
 // name, so it describes any Event, including those later chapters add.
-// The tests compare events this way: the interpreter the workbook runs
-// your code in cannot tell two struct types with the same fields apart
-// (PostPublished and PostDeleted), but it always knows an EventType.
+// The tests compare events this way, by type name and fields, so two
+// events of different types with the same fields (PostPublished and
+// PostDeleted) never look alike.
 func DescribeEvents(events []Event) []string {
 	out := []string{}
 	for _, e := range events {

@@ -66,9 +66,8 @@ var ErrInvalid = errors.New("invalid command")
 //
 //	invalid command: title should be at least 6 character(s); author can't be blank
 //
-// It is made with fmt.Errorf and %w rather than being an error type of its
-// own, because the interpreter the workbook runs your code in hides the
-// type of an error value that your code defines.
+// It is made with fmt.Errorf and %w, so errors.Is(err, ErrInvalid) is true
+// of every refusal, whatever its field errors.
 func Invalid(errs []FieldError) error {
 	return fmt.Errorf("%w: %s", ErrInvalid, strings.Join(DescribeFieldErrors(errs), "; "))
 }

@@ -76,9 +76,7 @@ func (PostDeleted) EventType() string { return "PostDeleted" }
 // DescribeEvents writes each event as its type name and fields, such as
 // PostRenamed{Post:post-7 Title:Spring picnic Slug:spring-picnic}. It knows
 // no event type by name, so it describes any Event. The tests compare
-// events this way: the interpreter the workbook runs your code in cannot
-// tell two struct types with the same fields apart (PostPublished and
-// PostDeleted), but it always knows an EventType.
+// events this way, so a failing test names each event it shows.
 func DescribeEvents(events []Event) []string {
 	out := []string{}
 	for _, e := range events {

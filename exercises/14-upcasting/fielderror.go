@@ -67,10 +67,6 @@ var ErrInvalid = errors.New("invalid command")
 // wraps ErrInvalid and lists the problems, as in
 //
 //	invalid command: title should be at least 8 character(s); author can't be blank
-//
-// It is made with fmt.Errorf and %w rather than being an error type of its
-// own, because the interpreter the workbook runs your code in hides the
-// type of an error value that your code defines.
 func Invalid(errs []FieldError) error {
 	return fmt.Errorf("%w: %s", ErrInvalid, strings.Join(DescribeFieldErrors(errs), "; "))
 }

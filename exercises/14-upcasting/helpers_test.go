@@ -123,8 +123,7 @@ func parseCommand(line string) (Command, error) {
 	return nil, fmt.Errorf("%q: %w", line, errBadLine)
 }
 
-// pinPost is a command the blog does not know. Its shape is its own, so
-// the interpreter cannot mistake it for one of the blog's commands.
+// pinPost is a command the blog does not know, with a shape of its own.
 type pinPost struct {
 	Post string
 	Days int

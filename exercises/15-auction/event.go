@@ -85,10 +85,8 @@ func ClockTime(t time.Time) string {
 
 // DescribeEvents writes each event as its type name and fields, such as
 // BidPlaced{Lot:lot-1 Bidder:ada Amount:120 At:19:05}, with times of day
-// as ClockTime writes them. The tests compare events this way: the
-// interpreter the workbook runs your code in cannot always tell two struct
-// types with the same fields apart, but it always knows an event's
-// EventType.
+// as ClockTime writes them. The tests compare events this way, so a
+// failing test names each event it shows.
 func DescribeEvents(events []Event) []string {
 	out := []string{}
 	for _, e := range events {

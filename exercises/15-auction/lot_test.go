@@ -22,9 +22,7 @@ func lotFrom(events ...Event) Lot {
 	return lot
 }
 
-// lotOpened is lot-1, open from a start price of 100 until 20:00. (A
-// function rather than a package variable: the interpreter may initialise
-// package variables before the ones they depend on in other files.)
+// lotOpened is lot-1, open from a start price of 100 until 20:00.
 func lotOpened() LotOpened {
 	return LotOpened{Lot: "lot-1", Title: "Painting of the quay", StartPrice: 100, ClosesAt: at(20, 0, 0)}
 }

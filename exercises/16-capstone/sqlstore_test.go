@@ -145,6 +145,8 @@ func TestPart1Example(t *testing.T) {
 		assert.Equal(t, Account{ID: "acc-1", Owner: "Ada Lovelace", Balance: 380, Opened: true, Version: 3}, a1, "acc-1 loaded after the restart")
 		assert.Equal(t, Account{ID: "acc-2", Owner: "Alan Turing", Balance: 75, Opened: true, Version: 2}, a2, "acc-2 loaded after the restart")
 		assert.Equal(t, 455, a1.Balance+a2.Balance, "the bank's balances after the restart")
+		// Weighed as the puzzle weighs them: 380*3 + 75*2 = 1140 + 150 = 1290.
+		assert.Equal(t, 1290, a1.Balance*a1.Version+a2.Balance*a2.Version, "the sum of each account's balance times its version after the restart")
 	})
 }
 

@@ -12,7 +12,7 @@ import (
 
 // The capstone's throughput: appends and loads per second on SQLite and
 // PostgreSQL, beside chapter 4's in-memory store in the same run. Run them
-// on your own store with go test (the interpreter runs tests, not
+// on your own store with go test (the workbook runs tests, not
 // benchmarks):
 //
 //	cd work && go test -run '^$' -bench . ./16-capstone/

@@ -6,7 +6,8 @@ import "fmt"
 
 // LargeDepositNotifier is an event handler with a side effect: it tells a
 // customer, through a Mailer, about every deposit of Threshold or more
-// into their account, and never twice about the same deposit.
+// into their account, and not again about a deposit it has already told
+// them about.
 type LargeDepositNotifier struct {
 	Threshold int
 	Mailer    Mailer

@@ -25,7 +25,7 @@ func Load(store *EventStore, snaps *SnapshotStore, id string) (Account, int) {
 // and returns it with the number of events applied.
 func replay(store *EventStore, state Account, id string) (Account, int) {
 	events := store.ReadStream(id, state.Version+1)
-	read := len(events) // the interpreter cannot return a struct and len(...) in one return
+	read := len(events)
 	for _, r := range events {
 		state.Apply(r.Event)
 	}

@@ -28,7 +28,7 @@ func StateAsOf(store *EventStore, id string, t time.Time) Account {
 	state := Account{ID: id}
 	for _, r := range store.ReadStream(id, 1) {
 		if r.At.After(t) {
-			break // a stream's events are in time order too
+			break // in time order too: the bank's clock never goes back
 		}
 		state.Apply(r.Event)
 	}

@@ -36,8 +36,8 @@ func OutAsOf(log []Loan, t time.Time) map[string]string {
 }
 
 // WriteLog writes the log as CSV, one row per line, numbered from 1.
-// The csv.Writer buffers: nothing reaches w before Flush, and an error
-// writing to w is kept for Error.
+// The csv.Writer buffers: what is still in its buffer reaches w only at
+// Flush, and an error writing to w is kept for Error.
 func WriteLog(log []Loan, w io.Writer) error {
 	out := csv.NewWriter(w)
 	out.Write([]string{"line", "at", "book", "borrower"})
