@@ -2,8 +2,6 @@
 
 package bank
 
-import "fmt"
-
 // Event is a fact: something that happened, named in the past tense. The
 // bank records it once it has decided a command; nobody can refuse it any
 // more, only add new events after it.
@@ -61,19 +59,3 @@ func (MoneyWithdrawn) EventType() string { return "MoneyWithdrawn" }
 
 // EventType returns "AccountClosed".
 func (AccountClosed) EventType() string { return "AccountClosed" }
-
-// DescribeEvents writes each event as its type name and fields, such as
-// MoneyDeposited{Account:acc-7 Amount:250}. The tests compare events this
-// way, by type name and fields, so two events of different types with the
-// same fields (MoneyDeposited and MoneyWithdrawn) never look alike.
-func DescribeEvents(events []Event) []string {
-	out := []string{}
-	for _, e := range events {
-		if e == nil {
-			out = append(out, "<nil>")
-			continue
-		}
-		out = append(out, e.EventType()+fmt.Sprintf("%+v", e))
-	}
-	return out
-}

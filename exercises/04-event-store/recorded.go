@@ -32,7 +32,7 @@ func (c *StepClock) Now() time.Time {
 // RecordedEvent is an event as the event store keeps it: the event itself
 // and where and when it was written down.
 type RecordedEvent struct {
-	StreamID string    // the stream the event belongs to: its account's id
+	StreamID string    // the stream the event belongs to: its aggregate's id, as acc-7
 	Version  int       // its place in its stream: 1 for a stream's first event
 	Position int       // its place in the whole store: 1 for the store's first event
 	At       time.Time // when it was appended, from the store's clock
@@ -53,7 +53,7 @@ func DescribeRecorded(records []RecordedEvent) []string {
 
 // The expected versions an append may give besides an exact version. They
 // are named after KurrentDB's (EventStoreDB's) stream states, but the
-// numbers are this bank's own: here a version counts a stream's events, so
+// numbers are this workbook's own: here a version counts a stream's events, so
 // a stream that does not exist is at version 0.
 const (
 	// AnyVersion: append whatever the stream's version is, without checking.

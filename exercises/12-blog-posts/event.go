@@ -2,8 +2,6 @@
 
 package blog
 
-import "fmt"
-
 // Event is a fact about a post: something that happened to it, named in
 // the past tense. Once the blog has recorded it, nobody can refuse it any
 // more, only add new events after it.
@@ -63,21 +61,3 @@ func (PostPublished) EventType() string { return "PostPublished" }
 
 // EventType returns "PostDeleted".
 func (PostDeleted) EventType() string { return "PostDeleted" }
-
-// DescribeEvents writes each event as its type name and fields, such as
-// PostRenamed{Post:post-7 Title:Spring picnic}. It knows no event type by
-// name, so it describes any Event, including those later chapters add.
-// The tests compare events this way, by type name and fields, so two
-// events of different types with the same fields (PostPublished and
-// PostDeleted) never look alike.
-func DescribeEvents(events []Event) []string {
-	out := []string{}
-	for _, e := range events {
-		if e == nil {
-			out = append(out, "<nil>")
-			continue
-		}
-		out = append(out, e.EventType()+fmt.Sprintf("%+v", e))
-	}
-	return out
-}

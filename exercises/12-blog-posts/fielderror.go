@@ -17,13 +17,6 @@ type FieldError struct {
 	Message string
 }
 
-// The limits of a title, counted in characters (runes) after trimming the
-// white space around it.
-const (
-	MinTitle = 6
-	MaxTitle = 60
-)
-
 // The messages of a FieldError. They read as a sentence after the field's
 // name: "title can't be blank", "slug has already been taken".
 const (
@@ -36,13 +29,13 @@ const (
 )
 
 // MsgTooShort is the message for a title shorter than n characters:
-// "should be at least 6 character(s)".
+// "should be at least 6 character(s)" for n = 6.
 func MsgTooShort(n int) string {
 	return fmt.Sprintf("should be at least %d character(s)", n)
 }
 
 // MsgTooLong is the message for a title longer than n characters:
-// "should be at most 60 character(s)".
+// "should be at most 60 character(s)" for n = 60.
 func MsgTooLong(n int) string {
 	return fmt.Sprintf("should be at most %d character(s)", n)
 }

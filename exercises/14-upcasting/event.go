@@ -2,8 +2,6 @@
 
 package blog
 
-import "fmt"
-
 // Event is a fact about a post: something that happened to it, named in
 // the past tense. Once the blog has recorded it, nobody can refuse it any
 // more, only add new events after it.
@@ -72,19 +70,3 @@ func (PostPublished) EventType() string { return "PostPublished" }
 
 // EventType returns "PostDeleted".
 func (PostDeleted) EventType() string { return "PostDeleted" }
-
-// DescribeEvents writes each event as its type name and fields, such as
-// PostRenamed{Post:post-7 Title:Spring picnic Slug:spring-picnic}. It knows
-// no event type by name, so it describes any Event. The tests compare
-// events this way, so a failing test names each event it shows.
-func DescribeEvents(events []Event) []string {
-	out := []string{}
-	for _, e := range events {
-		if e == nil {
-			out = append(out, "<nil>")
-			continue
-		}
-		out = append(out, e.EventType()+fmt.Sprintf("%+v", e))
-	}
-	return out
-}

@@ -78,7 +78,12 @@ type Meta struct {
 	Goals        []string `yaml:"goals" json:"goals"`
 	LearnerFiles []string `yaml:"learner_files" json:"learner_files"`
 	Carries      string   `yaml:"carries,omitempty" json:"carries,omitempty"`
-	Hints        Hints    `yaml:"hints" json:"hints"`
+	// Borrows names files of earlier days in another package that this
+	// day's package holds too, as 04-event-store/store.go: the blog keeps
+	// the bank's event store. They are carried as Carries's files are,
+	// with this day's package clause.
+	Borrows []string `yaml:"borrows,omitempty" json:"borrows,omitempty"`
+	Hints   Hints    `yaml:"hints" json:"hints"`
 	// Facilitator holds notes for workshop leaders, printed only in the
 	// facilitator's handouts.
 	Facilitator Facilitator `yaml:"facilitator,omitempty" json:"-"`

@@ -66,8 +66,36 @@ func Load(fsys fs.FS) ([]*Chapter, error) {
 		if ch.Carries != "" && Find(chapters[:i], ch.Carries) == nil {
 			errs = append(errs, &Error{File: path.Join(ch.Dir, "chapter.md"), Line: ch.line("carries"), Msg: fmt.Sprintf("carries %q, which is not an earlier chapter", ch.Carries)})
 		}
+		for _, b := range ch.Borrows {
+			if msg := borrowProblem(chapters[:i], ch, b); msg != "" {
+				errs = append(errs, &Error{File: path.Join(ch.Dir, "chapter.md"), Line: ch.line("borrows"), Msg: msg})
+			}
+		}
 	}
 	return chapters, errors.Join(errs...)
+}
+
+// borrowProblem says what is wrong with one of ch's borrows, b, given the
+// chapters before it; "" if nothing is.
+func borrowProblem(earlier []*Chapter, ch *Chapter, b string) string {
+	day, name, ok := strings.Cut(b, "/")
+	if !ok || name == "" || strings.Contains(name, "/") {
+		return fmt.Sprintf("borrows %q: want DAY/FILE.go, as 04-event-store/store.go", b)
+	}
+	from := Find(earlier, day)
+	if from == nil || from.ID != day {
+		return fmt.Sprintf("borrows %q, but %q is not an earlier chapter's id", b, day)
+	}
+	if _, ok := from.Exercise[name]; !ok || IsTestFile(name) || !strings.HasSuffix(name, ".go") {
+		return fmt.Sprintf("borrows %q, but %s has no Go file %s that is not a test", b, day, name)
+	}
+	if ch.IsLearnerFile(name) {
+		return fmt.Sprintf("borrows %q, a learner file of its own", b)
+	}
+	if _, generated := IsGenerated(ch.Exercise[name]); !generated {
+		return fmt.Sprintf("borrows %q, and has a %s of its own in %s: delete one", b, name, path.Join(ExercisesDir, ch.ID))
+	}
+	return ""
 }
 
 // Find returns the chapter named by s: "3", "03" or "03-aggregates"; nil if none.
@@ -255,7 +283,7 @@ func parseFrontMatter(file string, src []byte) (Meta, metaLines, string, int, er
 			lines[kv[i].Value] = min(kv[i].Line+1, closing)
 		}
 	}
-	for _, k := range []string{"id", "title", "goals", "learner_files", "hints", "carries"} {
+	for _, k := range []string{"id", "title", "goals", "learner_files", "hints", "carries", "borrows"} {
 		if lines[k] == 0 {
 			lines[k] = 1
 		}
