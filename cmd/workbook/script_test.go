@@ -52,6 +52,7 @@ func TestScripts(t *testing.T) {
 				env.Setenv(k, v)
 			}
 			env.Setenv("GOTOOLCHAIN", "local")
+			env.Setenv("GORACE", os.Getenv("GORACE"))
 			env.Setenv("GOFLAGS", "-mod=readonly")
 			return nil
 		},

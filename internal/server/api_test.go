@@ -4,7 +4,9 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	fixturebook "github.com/cqrsworkbook/workbook/internal/fixture"
 	"io"
+	"io/fs"
 	"net"
 	"net/http"
 	"net/http/cookiejar"
@@ -63,16 +65,26 @@ type fixture struct {
 	ts     *httptest.Server
 	ws     *workspace.Workspace
 	dir    string
-	root   string
 	cfg    server.Config // what srv was made with, but its port
 	cookie *http.Cookie  // the session cookie; nil before signIn
 }
 
-// newFixture serves the repository's chapters over a fresh workspace, and
-// signs in once with the token link, as the learner's browser does.
+// newFixture serves the fixture workbook's chapters over a fresh
+// workspace, and signs in once with the token link, as the learner's
+// browser does.
 func newFixture(t testing.TB, engines map[harness.EngineName]harness.Engine, runs, queue int) *fixture {
 	t.Helper()
-	f := newUnsignedFixture(t, engines, runs, queue)
+	loadOnce.Do(func() { chapters, loadError = chapter.Load(fixturebook.FS()) })
+	if loadError != nil {
+		t.Fatal(loadError)
+	}
+	return newFixtureOn(t, fixturebook.FS(), chapters, engines, runs, queue)
+}
+
+// newFixtureOn is newFixture over the chapters chs of fsys.
+func newFixtureOn(t testing.TB, fsys fs.FS, chs []*chapter.Chapter, engines map[harness.EngineName]harness.Engine, runs, queue int) *fixture {
+	t.Helper()
+	f := newUnsignedFixtureOn(t, fsys, chs, engines, runs, queue)
 	f.cookie = signIn(t, f.ts.URL, testToken)
 	return f
 }
@@ -80,15 +92,15 @@ func newFixture(t testing.TB, engines map[harness.EngineName]harness.Engine, run
 // newUnsignedFixture is newFixture before the sign-in: its token is unused.
 func newUnsignedFixture(t testing.TB, engines map[harness.EngineName]harness.Engine, runs, queue int) *fixture {
 	t.Helper()
-	root, err := filepath.Abs("../..")
-	if err != nil {
-		t.Fatal(err)
-	}
-	fsys := os.DirFS(root)
-	loadOnce.Do(func() { chapters, loadError = chapter.Load(fsys) })
+	loadOnce.Do(func() { chapters, loadError = chapter.Load(fixturebook.FS()) })
 	if loadError != nil {
 		t.Fatal(loadError)
 	}
+	return newUnsignedFixtureOn(t, fixturebook.FS(), chapters, engines, runs, queue)
+}
+
+func newUnsignedFixtureOn(t testing.TB, fsys fs.FS, chapters []*chapter.Chapter, engines map[harness.EngineName]harness.Engine, runs, queue int) *fixture {
+	t.Helper()
 	dir := filepath.Join(t.TempDir(), "work")
 	if _, err := workspace.Prepare(dir, fsys, chapters); err != nil {
 		t.Fatal(err)
@@ -101,7 +113,7 @@ func newUnsignedFixture(t testing.TB, engines map[harness.EngineName]harness.Eng
 	h := &harness.Harness{FS: fsys, Engines: engines, Limits: harness.Limits{TestTimeout: raceSlowdown * 2 * time.Second}}
 	cfg := server.Config{Chapters: chapters, Harness: h, Workspace: ws, Renderer: render.New(), Token: testToken, Runs: runs, Queue: queue}
 	srv, ts := startServer(t, cfg)
-	return &fixture{srv: srv, ts: ts, ws: ws, dir: dir, root: root, cfg: cfg}
+	return &fixture{srv: srv, ts: ts, ws: ws, dir: dir, cfg: cfg}
 }
 
 // startServer makes a server from cfg with the port of a new test server,
@@ -196,7 +208,7 @@ func (f *fixture) do(t testing.TB, method, path, body string, header map[string]
 func TestSecurity(t *testing.T) {
 	f := newFixture(t, map[harness.EngineName]harness.Engine{"interp": &blockingEngine{release: closed()}}, 1, 1)
 	server.SetBackoff(f.srv, nil, (&noWait{}).sleep) // TestFailedAttemptsSlowDownNeverLockOut tests the delays
-	parse := "/api/chapters/01-commands/files/parse.go"
+	parse := "/api/chapters/01-tally/files/tally.go"
 	session := f.srv.CookieName()
 	tests := []struct {
 		name   string
@@ -211,31 +223,33 @@ func TestSecurity(t *testing.T) {
 		{"the token as the session secret", "GET", "/api/chapters", "", map[string]string{"Cookie": session + "=" + testToken}, http.StatusUnauthorized},
 		{"the session secret under another port's name", "GET", "/api/chapters", "", map[string]string{"Cookie": "workbook_session_1=" + f.cookie.Value}, http.StatusUnauthorized},
 		{"the old cookie with the token", "GET", "/api/chapters", "", map[string]string{"Cookie": "workbook_token=" + testToken}, http.StatusUnauthorized},
-		{"page without cookie", "GET", "/chapters/01-commands", "", map[string]string{"Cookie": ""}, http.StatusUnauthorized},
+		{"page without cookie", "GET", "/chapters/01-tally", "", map[string]string{"Cookie": ""}, http.StatusUnauthorized},
 		{"wrong token in the URL", "GET", "/?token=nope", "", map[string]string{"Cookie": ""}, http.StatusUnauthorized},
 		{"the used link", "GET", "/?token=" + testToken, "", map[string]string{"Cookie": ""}, http.StatusUnauthorized},
 		{"the used link, signed in", "GET", "/?token=" + testToken, "", nil, http.StatusOK},
 		{"with the cookie", "GET", "/api/chapters", "", nil, http.StatusOK},
 		{"foreign Host (DNS rebinding)", "GET", "/api/chapters", "", map[string]string{"Host": "evil.example:80"}, http.StatusForbidden},
 		{"localhost Host", "GET", "/api/chapters", "", map[string]string{"Host": "localhost:1234"}, http.StatusOK},
-		{"cross-site POST", "POST", "/api/chapters/01-commands/hints", `{"part":1}`, map[string]string{"Sec-Fetch-Site": "cross-site"}, http.StatusForbidden},
+		{"cross-site POST", "POST", "/api/chapters/01-tally/hints", `{"part":1}`, map[string]string{"Sec-Fetch-Site": "cross-site"}, http.StatusForbidden},
 		{"cross-origin PUT", "PUT", parse, `{"content":"x"}`, map[string]string{"Origin": "http://evil.example"}, http.StatusForbidden},
-		{"form-encoded POST", "POST", "/api/chapters/01-commands/hints", "part=1", map[string]string{"Content-Type": "application/x-www-form-urlencoded"}, http.StatusUnsupportedMediaType},
+		{"form-encoded POST", "POST", "/api/chapters/01-tally/hints", "part=1", map[string]string{"Content-Type": "application/x-www-form-urlencoded"}, http.StatusUnsupportedMediaType},
 		{"oversized body", "PUT", parse, `{"content":"` + strings.Repeat("a", server.MaxBody) + `"}`, nil, http.StatusRequestEntityTooLarge},
-		{"dot-dot file name", "GET", "/api/chapters/01-commands/files/" + url.PathEscape("../../go.mod"), "", nil, http.StatusBadRequest},
+		{"dot-dot file name", "GET", "/api/chapters/01-tally/files/" + url.PathEscape("../../go.mod"), "", nil, http.StatusBadRequest},
 		{"dot-dot chapter", "GET", "/api/chapters/../files/go.mod", "", nil, http.StatusBadRequest},
-		{"encoded dot-dot", "GET", "/api/chapters/01-commands/files/%2e%2e/%2e%2e/go.mod", "", nil, http.StatusBadRequest},
-		{"absolute file name", "PUT", "/api/chapters/01-commands/files/" + url.PathEscape("/etc/passwd"), `{"content":"x"}`, nil, http.StatusNotFound},
-		{"NUL in a name", "GET", "/api/chapters/01-commands/files/parse.go%00.txt", "", nil, http.StatusBadRequest},
-		{"given file is read-only", "PUT", "/api/chapters/01-commands/files/command.go", `{"content":"x"}`, nil, http.StatusForbidden},
-		{"test file is read-only", "PUT", "/api/chapters/01-commands/files/parse_test.go", `{"content":"x"}`, nil, http.StatusForbidden},
+		{"encoded dot-dot", "GET", "/api/chapters/01-tally/files/%2e%2e/%2e%2e/go.mod", "", nil, http.StatusBadRequest},
+		{"absolute file name", "PUT", "/api/chapters/01-tally/files/" + url.PathEscape("/etc/passwd"), `{"content":"x"}`, nil, http.StatusNotFound},
+		{"NUL in a name", "GET", "/api/chapters/01-tally/files/tally.go%00.txt", "", nil, http.StatusBadRequest},
+		{"given file is read-only", "PUT", "/api/chapters/01-tally/files/slips.go", `{"content":"x"}`, nil, http.StatusForbidden},
+		{"test file is read-only", "PUT", "/api/chapters/01-tally/files/tally_test.go", `{"content":"x"}`, nil, http.StatusForbidden},
 		{"unknown chapter", "GET", "/api/chapters/99-nope", "", nil, http.StatusNotFound},
-		{"two JSON values", "POST", "/api/chapters/01-commands/hints", `{"part":2}{"part":1}`, nil, http.StatusBadRequest},
-		{"unknown JSON field", "POST", "/api/chapters/01-commands/hints", `{"part":1,"admin":true}`, nil, http.StatusBadRequest},
-		{"solution before the star", "POST", "/api/chapters/01-commands/solution", `{"part":1}`, nil, http.StatusForbidden},
-		{"run a file that is not the learner's", "POST", "/api/chapters/01-commands/run", `{"suite":"example","files":{"command.go":"package bank"}}`, nil, http.StatusBadRequest},
+		{"two JSON values", "POST", "/api/chapters/01-tally/hints", `{"part":2}{"part":1}`, nil, http.StatusBadRequest},
+		{"unknown JSON field", "POST", "/api/chapters/01-tally/hints", `{"part":1,"admin":true}`, nil, http.StatusBadRequest},
+		{"solution before the star", "POST", "/api/chapters/01-tally/solution", `{"part":1}`, nil, http.StatusForbidden},
+		{"run a file that is not the learner's", "POST", "/api/chapters/01-tally/run", `{"suite":"example","files":{"slips.go":"package tally"}}`, nil, http.StatusBadRequest},
 	}
-	before := snapshot(t, f.root, f.dir)
+	// The workspace and the folder around it: nothing outside its own
+	// files may change (the workbook itself is embedded).
+	before := snapshot(t, filepath.Dir(f.dir))
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			status, body, hdr := f.do(t, tt.method, tt.path, tt.body, tt.header)
@@ -252,7 +266,7 @@ func TestSecurity(t *testing.T) {
 			}
 		})
 	}
-	if after := snapshot(t, f.root, f.dir); after != before {
+	if after := snapshot(t, filepath.Dir(f.dir)); after != before {
 		t.Errorf("a refused request changed files:\n%s", diffLines(before, after))
 	}
 }
@@ -296,7 +310,7 @@ func diffLines(a, b string) string {
 
 func TestStaleSaveKeepsBothVersions(t *testing.T) {
 	f := newFixture(t, map[harness.EngineName]harness.Engine{"interp": &blockingEngine{release: closed()}}, 1, 1)
-	path := "/api/chapters/01-commands/files/parse.go"
+	path := "/api/chapters/01-tally/files/tally.go"
 	status, body, _ := f.do(t, "GET", path, "", nil)
 	if status != http.StatusOK {
 		t.Fatalf("GET = %d %s", status, body)
@@ -305,35 +319,35 @@ func TestStaleSaveKeepsBothVersions(t *testing.T) {
 	_ = json.Unmarshal([]byte(body), &file)
 
 	// Another tab (or the learner's editor) saves first.
-	status, _, _ = f.do(t, "PUT", path, `{"content":"package bank // tab A\n"}`, map[string]string{"If-Match": file.ETag})
+	status, _, _ = f.do(t, "PUT", path, `{"content":"package tally // tab A\n"}`, map[string]string{"If-Match": file.ETag})
 	if status != http.StatusOK {
 		t.Fatalf("first PUT = %d", status)
 	}
 	// This tab still holds the old ETag.
-	status, body, _ = f.do(t, "PUT", path, `{"content":"package bank // tab B\n"}`, map[string]string{"If-Match": file.ETag})
+	status, body, _ = f.do(t, "PUT", path, `{"content":"package tally // tab B\n"}`, map[string]string{"If-Match": file.ETag})
 	if status != http.StatusPreconditionFailed {
 		t.Fatalf("stale PUT = %d, want 412 (%s)", status, body)
 	}
 	var conflict server.Conflict
 	_ = json.Unmarshal([]byte(body), &conflict)
-	if conflict.Current != "package bank // tab A\n" {
+	if conflict.Current != "package tally // tab A\n" {
 		t.Errorf("412 body current = %q, want tab A's version", conflict.Current)
 	}
-	disk, _ := os.ReadFile(filepath.Join(f.dir, "01-commands", "parse.go"))
-	if string(disk) != "package bank // tab A\n" {
+	disk, _ := os.ReadFile(filepath.Join(f.dir, "01-tally", "tally.go"))
+	if string(disk) != "package tally // tab A\n" {
 		t.Errorf("on disk = %q, want tab A's version", disk)
 	}
-	vs, err := f.ws.History("01-commands", "parse.go")
+	vs, err := f.ws.History("01-tally", "tally.go")
 	if err != nil {
 		t.Fatal(err)
 	}
 	var kept []string
 	for _, v := range vs {
-		data, _ := f.ws.ReadVersion("01-commands", "parse.go", v.ID)
+		data, _ := f.ws.ReadVersion("01-tally", "tally.go", v.ID)
 		kept = append(kept, v.Reason+":"+string(data))
 	}
 	joined := strings.Join(kept, "|")
-	if !strings.Contains(joined, "conflict:package bank // tab B\n") || !strings.Contains(joined, "save:package bank\n") && !strings.Contains(joined, "save:") {
+	if !strings.Contains(joined, "conflict:package tally // tab B\n") || !strings.Contains(joined, "save:package tally\n") && !strings.Contains(joined, "save:") {
 		t.Errorf("history = %q, want tab B's version kept as a conflict and the stub as a save", joined)
 	}
 }
@@ -357,7 +371,7 @@ func TestRunQueueAnswers429(t *testing.T) {
 	run := func(page string) chan int {
 		c := make(chan int, 1)
 		go func() {
-			status, _, _ := f.do(t, "POST", "/api/chapters/01-commands/run", `{"suite":"example","page":"`+page+`"}`, nil)
+			status, _, _ := f.do(t, "POST", "/api/chapters/01-tally/run", `{"suite":"example","page":"`+page+`"}`, nil)
 			c <- status
 		}()
 		return c
@@ -366,7 +380,7 @@ func TestRunQueueAnswers429(t *testing.T) {
 	<-eng.started
 	second := run("b")
 	waitUntil(t, "the second run waits", func() bool { return f.srv.RunsWaiting() == 1 })
-	status, body, hdr := f.do(t, "POST", "/api/chapters/01-commands/run", `{"suite":"example","page":"c"}`, nil)
+	status, body, hdr := f.do(t, "POST", "/api/chapters/01-tally/run", `{"suite":"example","page":"c"}`, nil)
 	if status != http.StatusTooManyRequests || hdr.Get("Retry-After") == "" {
 		t.Errorf("third run = %d (Retry-After %q) %s, want 429 with Retry-After", status, hdr.Get("Retry-After"), body)
 	}
@@ -384,13 +398,13 @@ func TestNewRunCancelsThePagesPrevious(t *testing.T) {
 	f := newFixture(t, map[harness.EngineName]harness.Engine{"interp": eng}, 2, 2)
 	first := make(chan int, 1)
 	go func() {
-		status, _, _ := f.do(t, "POST", "/api/chapters/01-commands/run", `{"suite":"example","page":"p"}`, nil)
+		status, _, _ := f.do(t, "POST", "/api/chapters/01-tally/run", `{"suite":"example","page":"p"}`, nil)
 		first <- status
 	}()
 	<-eng.started
 	second := make(chan int, 1)
 	go func() {
-		status, _, _ := f.do(t, "POST", "/api/chapters/01-commands/run", `{"suite":"example","page":"p"}`, nil)
+		status, _, _ := f.do(t, "POST", "/api/chapters/01-tally/run", `{"suite":"example","page":"p"}`, nil)
 		second <- status
 	}()
 	select {
@@ -412,14 +426,14 @@ func TestPlantedSymlink(t *testing.T) {
 	if err := os.WriteFile(outside, []byte("secret\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	link := filepath.Join(f.dir, "01-commands", "parse.go")
+	link := filepath.Join(f.dir, "01-tally", "tally.go")
 	if err := os.Remove(link); err != nil {
 		t.Fatal(err)
 	}
 	if err := os.Symlink(outside, link); err != nil {
 		t.Fatal(err)
 	}
-	path := "/api/chapters/01-commands/files/parse.go"
+	path := "/api/chapters/01-tally/files/tally.go"
 	status, body, _ := f.do(t, "GET", path, "", nil)
 	if status != http.StatusBadRequest || strings.Contains(body, "secret") {
 		t.Errorf("GET through a symlink out of the workspace = %d %q, want 400 and nothing read", status, body)
@@ -439,8 +453,9 @@ func TestPlantedSymlink(t *testing.T) {
 // tests stay out of the runs until then), and the next full run earns
 // Part 2's and names the next day.
 func TestStarsComeFromRealPassingRuns(t *testing.T) {
+	t.Parallel() // beside the other long tests; none of them counts workers
 	f := newFixture(t, map[harness.EngineName]harness.Engine{"interp": &interp.Engine{}}, 1, 1)
-	ch := chapter.Find(chapters, "01-commands")
+	ch := chapter.Find(chapters, "01-tally")
 	solved := map[string]string{}
 	for _, name := range ch.LearnerFiles {
 		solved[name] = string(ch.Solution[name])
@@ -458,10 +473,10 @@ func TestStarsComeFromRealPassingRuns(t *testing.T) {
 		{"the example suite alone", `{"suite":"example","files":` + string(buffers) + `}`, [2]bool{false, false}, false, true, ""},
 		// Part 2 is locked until Part 1 has its star: its tests do not run.
 		{"the full suite", `{"suite":"full","files":` + string(buffers) + `}`, [2]bool{true, false}, true, true, ""},
-		{"the full suite again", `{"suite":"full","files":` + string(buffers) + `}`, [2]bool{true, true}, false, false, "02-events"},
+		{"the full suite again", `{"suite":"full","files":` + string(buffers) + `}`, [2]bool{true, true}, false, false, "02-double"},
 	}
 	for _, r := range runs {
-		status, body, _ := f.do(t, "POST", "/api/chapters/01-commands/run", r.body, nil)
+		status, body, _ := f.do(t, "POST", "/api/chapters/01-tally/run", r.body, nil)
 		if status != http.StatusOK {
 			t.Fatalf("%s: run = %d %s", r.name, status, body)
 		}
@@ -489,11 +504,11 @@ func TestStarsComeFromRealPassingRuns(t *testing.T) {
 			t.Errorf("%s: ran Part 2's tests %v, %d locked; want Part 2 locked %v", r.name, ranPart2, ans.Locked, r.locked)
 		}
 	}
-	status, body, _ := f.do(t, "GET", "/api/chapters/01-commands", "", nil)
+	status, body, _ := f.do(t, "GET", "/api/chapters/01-tally", "", nil)
 	if status != http.StatusOK || !strings.Contains(body, "Worked example") || !strings.Contains(body, `"stars":[true,true]`) {
 		t.Errorf("GET chapter after the stars = %d, want Part 2 and both stars", status)
 	}
-	if status, _, _ := f.do(t, "POST", "/api/chapters/01-commands/solution", `{"part":1}`, nil); status != http.StatusOK {
+	if status, _, _ := f.do(t, "POST", "/api/chapters/01-tally/solution", `{"part":1}`, nil); status != http.StatusOK {
 		t.Errorf("solution after the star = %d, want 200", status)
 	}
 	prog, _ := f.ws.Progress()
@@ -511,7 +526,7 @@ func TestConcurrentSaves(t *testing.T) {
 	sent := map[string]bool{}
 	var bodies []string
 	for i := 0; i < clients; i++ {
-		content := fmt.Sprintf("package bank // client %d\n%s", i, strings.Repeat(fmt.Sprintf("// %02d\n", i), 2000))
+		content := fmt.Sprintf("package tally // client %d\n%s", i, strings.Repeat(fmt.Sprintf("// %02d\n", i), 2000))
 		sent[content] = true
 		b, _ := json.Marshal(map[string]string{"content": content})
 		bodies = append(bodies, string(b))
@@ -521,22 +536,22 @@ func TestConcurrentSaves(t *testing.T) {
 		wg.Add(1)
 		go func(i int) {
 			defer wg.Done()
-			if status, body, _ := f.do(t, "PUT", "/api/chapters/01-commands/files/parse.go", bodies[i], nil); status != http.StatusOK {
+			if status, body, _ := f.do(t, "PUT", "/api/chapters/01-tally/files/tally.go", bodies[i], nil); status != http.StatusOK {
 				t.Errorf("client %d: %d %s", i, status, body)
 			}
 		}(i)
 	}
 	wg.Wait()
-	data, err := os.ReadFile(filepath.Join(f.dir, "01-commands", "parse.go"))
+	data, err := os.ReadFile(filepath.Join(f.dir, "01-tally", "tally.go"))
 	if err != nil || !sent[string(data)] {
-		t.Fatalf("after %d concurrent saves parse.go is not one of them (%d bytes, %v)", clients, len(data), err)
+		t.Fatalf("after %d concurrent saves tally.go is not one of them (%d bytes, %v)", clients, len(data), err)
 	}
-	vs, err := f.ws.History("01-commands", "parse.go")
+	vs, err := f.ws.History("01-tally", "tally.go")
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, v := range vs {
-		old, _ := f.ws.ReadVersion("01-commands", "parse.go", v.ID)
+		old, _ := f.ws.ReadVersion("01-tally", "tally.go", v.ID)
 		if !sent[string(old)] && !strings.Contains(string(old), "TODO(ch01)") {
 			t.Errorf("history version %s is torn (%d bytes)", v.ID, len(old))
 		}
@@ -558,16 +573,16 @@ func TestRunNamesNoTerminalFlag(t *testing.T) {
 		goEngineRuns bool
 		message      string // in the first test's message
 	}{
-		{"an interpreter gap", "package bank\n\nfunc ParseCommand(line string) (Command, error) {\n\t_ = min(len(line), 3)\n\treturn nil, nil\n}\n",
+		{"an interpreter gap", "package tally\n\nfunc Total(lines []string) int {\n\treturn min(len(lines), 3)\n}\n",
 			true, "the go engine runs it as it is"},
-		{"a runtime error", "package bank\n\nimport \"strings\"\n\nfunc ParseCommand(line string) (Command, error) {\n\tfields := strings.Fields(line)\n\treturn OpenAccount{Account: fields[1], Owner: fields[2]}, nil\n}\n",
-			false, "panic: runtime error: index out of range [2] with length 2"},
-		{"a panic placed in its function only", "package bank\n\nfunc ParseCommand(line string) (Command, error) {\n\tpanic(nil)\n}\n",
+		{"a runtime error", "package tally\n\nfunc Total(lines []string) int {\n\treturn len(lines[3])\n}\n",
+			false, "panic: runtime error: index out of range [3] with length 3"},
+		{"a panic placed in its function only", "package tally\n\nfunc Total(lines []string) int {\n\tpanic(nil)\n}\n",
 			false, "the go engine shows the line"},
 	}
 	for _, tt := range tests {
-		files, _ := json.Marshal(map[string]string{"parse.go": tt.parse})
-		status, body, _ := f.do(t, "POST", "/api/chapters/01-commands/run", `{"suite":"example","engine":"interp","files":`+string(files)+`}`, nil)
+		files, _ := json.Marshal(map[string]string{"tally.go": tt.parse})
+		status, body, _ := f.do(t, "POST", "/api/chapters/01-tally/run", `{"suite":"example","engine":"interp","files":`+string(files)+`}`, nil)
 		if status != http.StatusOK {
 			t.Fatalf("%s: run = %d %s", tt.name, status, body)
 		}

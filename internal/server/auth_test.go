@@ -72,11 +72,11 @@ func sentOn(t *testing.T, body string) string {
 // used and how to get a new one; with the cookie it just drops the token.
 func TestSignInIsSingleUse(t *testing.T) {
 	f := newUnsignedFixture(t, map[harness.EngineName]harness.Engine{"interp": &blockingEngine{release: closed()}}, 1, 1)
-	status, body, hdr := f.do(t, "GET", "/chapters/01-commands?token="+testToken+"&x=1", "", nil)
+	status, body, hdr := f.do(t, "GET", "/chapters/01-tally?token="+testToken+"&x=1", "", nil)
 	if status != http.StatusOK {
 		t.Fatalf("the token link = %d, want 200 with the page that sends the browser on (%s)", status, body)
 	}
-	if got := sentOn(t, body); got != "/chapters/01-commands?x=1" {
+	if got := sentOn(t, body); got != "/chapters/01-tally?x=1" {
 		t.Errorf("the sign-in sends the browser on to %q, want the same page without the token", got)
 	}
 	if cc := hdr.Get("Cache-Control"); cc != "no-store" {
@@ -109,7 +109,7 @@ func TestSignInIsSingleUse(t *testing.T) {
 	}
 
 	// The link again, from a browser without the session.
-	for _, path := range []string{"/?token=" + testToken, "/chapters/01-commands?token=" + testToken} {
+	for _, path := range []string{"/?token=" + testToken, "/chapters/01-tally?token=" + testToken} {
 		status, body, hdr := f.do(t, "GET", path, "", map[string]string{"Cookie": ""})
 		if status != http.StatusUnauthorized || !strings.Contains(body, "already used") || !strings.Contains(body, "start it again") {
 			t.Errorf("GET %s a second time = %d, want 401 with a page that says the link was used and to restart:\n%s", path, status, body)
@@ -125,8 +125,8 @@ func TestSignInIsSingleUse(t *testing.T) {
 		t.Errorf("a wrong token = %d, want 401 with the page that says where the link is:\n%s", status, body)
 	}
 	// The link again in the signed-in browser: sent on, nothing new set.
-	status, body, hdr = f.do(t, "GET", "/chapters/01-commands?token="+testToken, "", nil)
-	if status != http.StatusOK || sentOn(t, body) != "/chapters/01-commands" || len(hdr.Values("Set-Cookie")) > 0 {
+	status, body, hdr = f.do(t, "GET", "/chapters/01-tally?token="+testToken, "", nil)
+	if status != http.StatusOK || sentOn(t, body) != "/chapters/01-tally" || len(hdr.Values("Set-Cookie")) > 0 {
 		t.Errorf("the used link in the signed-in browser = %d (Set-Cookie %q), want 200 sending it on without the token", status, hdr.Values("Set-Cookie"))
 	}
 	if status, _, _ := f.do(t, "GET", "/api/chapters", "", nil); status != http.StatusOK {
@@ -404,12 +404,12 @@ func TestFailedAttemptsSlowDownNeverLockOut(t *testing.T) {
 
 	// The learner, meanwhile: never waits, never refused.
 	before := rec.count()
-	for _, path := range []string{"/api/chapters", "/", "/chapters/01-commands"} {
+	for _, path := range []string{"/api/chapters", "/", "/chapters/01-tally"} {
 		if status, body, _ := f.do(t, "GET", path, "", nil); status != http.StatusOK {
 			t.Errorf("GET %s with the session cookie after the burst: %d, want 200 (%.200s)", path, status, body)
 		}
 	}
-	if status, _, _ := f.do(t, "PUT", "/api/chapters/01-commands/files/parse.go", `{"content":"package bank\n"}`, nil); status != http.StatusOK {
+	if status, _, _ := f.do(t, "PUT", "/api/chapters/01-tally/files/tally.go", `{"content":"package tally\n"}`, nil); status != http.StatusOK {
 		t.Errorf("a save with the session cookie after the burst: %d, want 200", status)
 	}
 	if n := rec.count(); n != before {

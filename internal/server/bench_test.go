@@ -1,6 +1,7 @@
 package server_test
 
 import (
+	workbook "github.com/cqrsworkbook/workbook"
 	"net/http"
 	"os"
 	"os/exec"
@@ -26,8 +27,8 @@ import (
 //
 //	go test -run '^$' -bench RunRequest -benchtime 10x ./internal/server/
 func BenchmarkRunRequest(b *testing.B) {
-	f := newFixture(b, map[harness.EngineName]harness.Engine{"interp": &interp.Engine{}, "go": &gotest.Engine{}}, 1, 1)
-	ch := chapter.Find(chapters, "01-commands")
+	f := newCurriculumFixture(b, map[harness.EngineName]harness.Engine{"interp": &interp.Engine{}, "go": &gotest.Engine{}}, 1, 1)
+	ch := chapter.Find(curriculum, "01-commands")
 	var files []string
 	for _, name := range ch.LearnerFiles {
 		files = append(files, strconv.Quote(name)+":"+strconv.Quote(string(ch.Solution[name])))
@@ -71,7 +72,7 @@ func BenchmarkRunRequest(b *testing.B) {
 // browser that accepts gzip: the page itself, and the script, editor bundle
 // and styles it loads (the raw sizes too, for comparison).
 func BenchmarkPageWeight(b *testing.B) {
-	f := newFixture(b, map[harness.EngineName]harness.Engine{"interp": &blockingEngine{release: closed()}}, 1, 1)
+	f := newCurriculumFixture(b, map[harness.EngineName]harness.Engine{"interp": &blockingEngine{release: closed()}}, 1, 1)
 	var page, assets, raw int
 	for i := 0; i < b.N; i++ {
 		page, assets, raw = 0, 0, 0
@@ -97,10 +98,10 @@ func BenchmarkPageWeight(b *testing.B) {
 // loads the home page and a chapter page, lets it settle, and reports its
 // resident memory (VmRSS).
 func BenchmarkIdleMemory(b *testing.B) {
-	f := newFixture(b, map[harness.EngineName]harness.Engine{"interp": &interp.Engine{}}, 1, 1)
+	f := newCurriculumFixture(b, map[harness.EngineName]harness.Engine{"interp": &interp.Engine{}}, 1, 1)
 	var rss int
 	for i := 0; i < b.N; i++ {
-		c := startChild(b, f.dir)
+		c := startChildOn(b, f.dir, true)
 		for _, p := range []string{"/", "/chapters/01-commands", "/api/chapters/01-commands"} {
 			req, _ := http.NewRequest("GET", c.base+p, nil)
 			req.AddCookie(c.cookie)
@@ -140,7 +141,7 @@ func BenchmarkSaturation(b *testing.B) {
 	const runs = 40
 	for _, clients := range []int{1, 4 * runtime.NumCPU()} {
 		b.Run("clients="+strconv.Itoa(clients), func(b *testing.B) {
-			f := newFixture(b, map[harness.EngineName]harness.Engine{"interp": &interp.Engine{}}, runtime.NumCPU(), 8)
+			f := newCurriculumFixture(b, map[harness.EngineName]harness.Engine{"interp": &interp.Engine{}}, runtime.NumCPU(), 8)
 			var rejected atomic.Int64
 			var elapsed time.Duration
 			for i := 0; i < b.N; i++ {
@@ -180,16 +181,25 @@ func BenchmarkSaturation(b *testing.B) {
 	}
 }
 
+// The benchmarks measure the curriculum's own first day.
+var (
+	curriculumOnce  sync.Once
+	curriculum      []*chapter.Chapter
+	curriculumError error
+)
+
 // mustChapters loads the workbook's chapters once.
 func mustChapters(t testing.TB) []*chapter.Chapter {
 	t.Helper()
-	root, err := filepath.Abs("../..")
-	if err != nil {
-		t.Fatal(err)
+	curriculumOnce.Do(func() { curriculum, curriculumError = chapter.Load(workbook.Content()) })
+	if curriculumError != nil {
+		t.Fatal(curriculumError)
 	}
-	loadOnce.Do(func() { chapters, loadError = chapter.Load(os.DirFS(root)) })
-	if loadError != nil {
-		t.Fatal(loadError)
-	}
-	return chapters
+	return curriculum
+}
+
+// newCurriculumFixture is newFixture over the curriculum.
+func newCurriculumFixture(t testing.TB, engines map[harness.EngineName]harness.Engine, runs, queue int) *fixture {
+	t.Helper()
+	return newFixtureOn(t, workbook.Content(), mustChapters(t), engines, runs, queue)
 }

@@ -83,7 +83,7 @@ var chapterDataRE = regexp.MustCompile(`(?s)<script type="application/json" id="
 // its script carries no sections.
 func TestChapterPageCompressedAndProseOnce(t *testing.T) {
 	f := newFixture(t, map[harness.EngineName]harness.Engine{"interp": &blockingEngine{release: closed()}}, 1, 1)
-	status, body, hdr := f.do(t, "GET", "/chapters/01-commands", "", map[string]string{"Accept-Encoding": "gzip"})
+	status, body, hdr := f.do(t, "GET", "/chapters/01-tally", "", map[string]string{"Accept-Encoding": "gzip"})
 	if status != http.StatusOK || hdr.Get("Content-Encoding") != "gzip" {
 		t.Fatalf("GET the day's page = %d, Content-Encoding %q; want 200 gzip", status, hdr.Get("Content-Encoding"))
 	}
@@ -99,7 +99,7 @@ func TestChapterPageCompressedAndProseOnce(t *testing.T) {
 	if err := json.Unmarshal([]byte(html.UnescapeString(m[1])), &data); err != nil {
 		t.Fatalf("chapter data: %v", err)
 	}
-	if data.ID != "01-commands" {
+	if data.ID != "01-tally" {
 		t.Errorf("chapter data id = %q", data.ID)
 	}
 	for k, v := range data.Sections {
@@ -108,9 +108,9 @@ func TestChapterPageCompressedAndProseOnce(t *testing.T) {
 		}
 	}
 	// The API still carries the prose, for Part 2 when it opens.
-	status, body, hdr = f.do(t, "GET", "/api/chapters/01-commands", "", map[string]string{"Accept-Encoding": "gzip"})
+	status, body, hdr = f.do(t, "GET", "/api/chapters/01-tally", "", map[string]string{"Accept-Encoding": "gzip"})
 	if status != http.StatusOK || hdr.Get("Content-Encoding") != "gzip" {
-		t.Fatalf("GET /api/chapters/01-commands = %d, Content-Encoding %q", status, hdr.Get("Content-Encoding"))
+		t.Fatalf("GET /api/chapters/01-tally = %d, Content-Encoding %q", status, hdr.Get("Content-Encoding"))
 	}
 	if err := json.NewDecoder(bytes.NewReader([]byte(gunzip(t, body)))).Decode(&data); err != nil || data.Sections["part1"] == "" {
 		t.Errorf("the API's chapter has no Part 1 prose (%v)", err)
@@ -122,7 +122,7 @@ func TestChapterPageCompressedAndProseOnce(t *testing.T) {
 // revalidates.
 func TestAssetVersions(t *testing.T) {
 	f := newFixture(t, map[harness.EngineName]harness.Engine{"interp": &blockingEngine{release: closed()}}, 1, 1)
-	_, page, _ := f.do(t, "GET", "/chapters/01-commands", "", nil)
+	_, page, _ := f.do(t, "GET", "/chapters/01-tally", "", nil)
 	urls := regexp.MustCompile(`(?:src|href)="(/static/[^"?]+)\?v=([0-9a-f]{24})"`).FindAllStringSubmatch(page, -1)
 	if len(urls) != 4 {
 		t.Fatalf("the day's page asks for %d versioned assets, want 4 (app.css, code.css, editor.js, app.js)", len(urls))

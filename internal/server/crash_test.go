@@ -29,12 +29,22 @@ type child struct {
 
 func startChild(t testing.TB, dir string) *child {
 	t.Helper()
+	return startChildOn(t, dir, false)
+}
+
+// startChildOn is startChild, serving the curriculum if curriculum is set
+// and the fixture workbook if not.
+func startChildOn(t testing.TB, dir string, curriculum bool) *child {
+	t.Helper()
 	exe, err := os.Executable()
 	if err != nil {
 		t.Fatal(err)
 	}
 	cmd := exec.Command(exe)
 	cmd.Env = append(os.Environ(), childServeEnv+"="+dir)
+	if curriculum {
+		cmd.Env = append(cmd.Env, childCurriculumEnv+"=1")
+	}
 	cmd.Stderr = os.Stderr
 	out, err := cmd.StdoutPipe()
 	if err != nil {
@@ -84,13 +94,14 @@ func crashRounds() int {
 // file is whole (one of the versions sent, or the stub), and so is every
 // version in its history.
 func TestCrashDuringSave(t *testing.T) {
+	t.Parallel() // beside the other long tests; none of them counts workers
 	f := newFixture(t, map[harness.EngineName]harness.Engine{"interp": &blockingEngine{release: closed()}}, 1, 1)
 	f.ts.Close() // the child serves this workspace
-	file := filepath.Join(f.dir, "01-commands", "parse.go")
+	file := filepath.Join(f.dir, "01-tally", "tally.go")
 	stub, _ := os.ReadFile(file)
 	versions := map[string]bool{string(stub): true}
 	body := func(i int) []byte {
-		content := fmt.Sprintf("package bank // version %d\n%s\n", i, strings.Repeat(fmt.Sprintf("// %c\n", 'a'+i%26), 20000))
+		content := fmt.Sprintf("package tally // version %d\n%s\n", i, strings.Repeat(fmt.Sprintf("// %c\n", 'a'+i%26), 20000))
 		versions[content] = true
 		return []byte(fmt.Sprintf(`{"content":%q}`, content))
 	}
@@ -108,7 +119,7 @@ func TestCrashDuringSave(t *testing.T) {
 		go func() {
 			defer close(done)
 			for _, b := range bodies {
-				c.put("/api/chapters/01-commands/files/parse.go", b)
+				c.put("/api/chapters/01-tally/files/tally.go", b)
 			}
 		}()
 		time.Sleep(time.Duration(rng.Intn(40)+1) * time.Millisecond)
@@ -116,7 +127,7 @@ func TestCrashDuringSave(t *testing.T) {
 		_ = c.cmd.Wait()
 		<-done
 
-		if tmp, _ := filepath.Glob(filepath.Join(f.dir, "01-commands", ".parse.go.tmp-*")); len(tmp) > 0 {
+		if tmp, _ := filepath.Glob(filepath.Join(f.dir, "01-tally", ".tally.go.tmp-*")); len(tmp) > 0 {
 			cut++ // killed in the middle of writing a new version
 		}
 		got, err := os.ReadFile(file)
@@ -124,18 +135,18 @@ func TestCrashDuringSave(t *testing.T) {
 			t.Fatalf("round %d: %v", round, err)
 		}
 		if !versions[string(got)] {
-			t.Fatalf("round %d: parse.go is torn (%d bytes, starts %q)", round, len(got), firstLineOf(got))
+			t.Fatalf("round %d: tally.go is torn (%d bytes, starts %q)", round, len(got), firstLineOf(got))
 		}
 		ws, err := workspace.Open(f.dir)
 		if err != nil {
 			t.Fatal(err)
 		}
-		vs, err := ws.History("01-commands", "parse.go")
+		vs, err := ws.History("01-tally", "tally.go")
 		if err != nil {
 			t.Fatalf("round %d: history: %v", round, err)
 		}
 		for _, v := range vs {
-			data, err := ws.ReadVersion("01-commands", "parse.go", v.ID)
+			data, err := ws.ReadVersion("01-tally", "tally.go", v.ID)
 			if err != nil || !versions[string(data)] {
 				t.Fatalf("round %d: history version %s is torn (%d bytes, %v)", round, v.ID, len(data), err)
 			}
@@ -158,11 +169,11 @@ func firstLineOf(b []byte) string {
 func TestNoWorkerOutlivesTheServer(t *testing.T) {
 	f := newFixture(t, map[harness.EngineName]harness.Engine{"interp": &blockingEngine{release: closed()}}, 1, 1)
 	f.ts.Close()
-	loop := `{"suite":"example","files":{"parse.go":"package bank\n\nfunc ParseCommand(line string) (Command, error) {\n\tn := 0\n\tfor {\n\t\tn++\n\t}\n}\n"}}`
+	loop := `{"suite":"example","files":{"tally.go":"package tally\n\nfunc Total(lines []string) int {\n\tn := 0\n\tfor {\n\t\tn++\n\t}\n}\n"}}`
 	for _, sig := range []syscall.Signal{syscall.SIGKILL, syscall.SIGINT} {
 		c := startChild(t, f.dir)
 		go func() {
-			req, _ := http.NewRequest("POST", c.base+"/api/chapters/01-commands/run", strings.NewReader(loop))
+			req, _ := http.NewRequest("POST", c.base+"/api/chapters/01-tally/run", strings.NewReader(loop))
 			req.Header.Set("Content-Type", "application/json")
 			req.AddCookie(c.cookie)
 			ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)

@@ -25,7 +25,7 @@ func TestFileChangesReachThePage(t *testing.T) {
 
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
-	req, _ := http.NewRequestWithContext(ctx, "GET", f.ts.URL+"/api/events?chapter=01-commands", nil)
+	req, _ := http.NewRequestWithContext(ctx, "GET", f.ts.URL+"/api/events?chapter=01-tally", nil)
 	req.AddCookie(f.cookie)
 	res, err := http.DefaultClient.Do(req)
 	if err != nil {
@@ -45,9 +45,9 @@ func TestFileChangesReachThePage(t *testing.T) {
 		t.Fatal("the watch did not start within 5 s")
 	}
 
-	content := []byte("package bank // saved by the learner's own editor\n")
-	file := filepath.Join(f.dir, "01-commands", "parse.go")
-	tmp := filepath.Join(f.dir, "01-commands", ".parse.go.swp")
+	content := []byte("package tally // saved by the learner's own editor\n")
+	file := filepath.Join(f.dir, "01-tally", "tally.go")
+	tmp := filepath.Join(f.dir, "01-tally", ".tally.go.swp")
 	if err := os.WriteFile(tmp, content, 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -64,7 +64,7 @@ func TestFileChangesReachThePage(t *testing.T) {
 			data = d
 		}
 	}
-	if !strings.Contains(data, `"file":"parse.go"`) || !strings.Contains(data, `"etag":"\"`+strings.Trim(workspace.ETag(content), `"`)+`\""`) {
-		t.Errorf("event = %s, want parse.go with the new ETag %s", data, workspace.ETag(content))
+	if !strings.Contains(data, `"file":"tally.go"`) || !strings.Contains(data, `"etag":"\"`+strings.Trim(workspace.ETag(content), `"`)+`\""`) {
+		t.Errorf("event = %s, want tally.go with the new ETag %s", data, workspace.ETag(content))
 	}
 }

@@ -18,11 +18,11 @@ import (
 // engine that runs nothing. No answer is a 500 or an unexpected status,
 // and nothing outside the workspace changes.
 func FuzzAPI(f *testing.F) {
-	f.Add(uint8(0), "application/json", []byte(`{"suite":"example","files":{"parse.go":"package bank\n"}}`), "")
+	f.Add(uint8(0), "application/json", []byte(`{"suite":"example","files":{"tally.go":"package tally\n"}}`), "")
 	f.Add(uint8(0), "application/json", []byte(`{"suite":"full","engine":"go","seed":"7","page":"p1"}`), "")
-	f.Add(uint8(0), "application/json", []byte(`{"files":{"../../go.mod":"x","command.go":"package bank"}}`), "")
+	f.Add(uint8(0), "application/json", []byte(`{"files":{"../../go.mod":"x","slips.go":"package tally"}}`), "")
 	f.Add(uint8(0), "application/json; charset=utf-8", []byte(`{"suite":"all","seed":"42"}`), "")
-	f.Add(uint8(1), "application/json", []byte(`{"content":"package bank // edited\n"}`), "")
+	f.Add(uint8(1), "application/json", []byte(`{"content":"package tally // edited\n"}`), "")
 	f.Add(uint8(1), "application/json", []byte(`{"content":"x","name":"../../go.mod"}`), `"000000000000000000000000"`)
 	f.Add(uint8(1), "application/json", []byte(`{"content":`+"\"\\u0000\\ud800\""+`}`), "*")
 	f.Add(uint8(1), "text/plain", []byte(`{"content":"x"}`), "")
@@ -35,11 +35,12 @@ func FuzzAPI(f *testing.F) {
 
 	fx := newFixture(f, map[harness.EngineName]harness.Engine{"interp": &blockingEngine{release: closed()}, "go": &blockingEngine{release: closed()}}, 1, 1)
 	h := fx.srv.Handler()
-	// What the handlers could touch outside the workspace: the repository's
-	// chapters and exercises, and the workspace's other chapters.
-	watched := []string{filepath.Join(fx.root, "chapters"), filepath.Join(fx.root, "exercises"), fx.dir}
+	// What the handlers could touch outside the learner's file: the folder
+	// around the workspace, and the workspace's other files (the workbook
+	// itself is embedded).
+	watched := []string{filepath.Dir(fx.dir)}
 	outside := func(rel string) bool {
-		return rel == "01-commands/parse.go" || rel == ".workbook" || strings.HasPrefix(rel, ".workbook/")
+		return rel == "work/01-tally/tally.go" || rel == "work/.workbook" || strings.HasPrefix(rel, "work/.workbook/")
 	}
 	before := hashTree(f, watched, outside)
 	f.Cleanup(func() {
@@ -49,9 +50,9 @@ func FuzzAPI(f *testing.F) {
 	})
 	allowed := map[int]bool{200: true, 400: true, 403: true, 404: true, 409: true, 412: true, 413: true, 415: true, 429: true}
 	endpoints := []struct{ method, path string }{
-		{"POST", "/api/chapters/01-commands/run"},
-		{"PUT", "/api/chapters/01-commands/files/parse.go"},
-		{"POST", "/api/chapters/01-commands/hints"},
+		{"POST", "/api/chapters/01-tally/run"},
+		{"PUT", "/api/chapters/01-tally/files/tally.go"},
+		{"POST", "/api/chapters/01-tally/hints"},
 	}
 	n := 0
 	f.Fuzz(func(t *testing.T, which uint8, contentType string, body []byte, ifMatch string) {

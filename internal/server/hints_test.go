@@ -15,10 +15,10 @@ import (
 // the chapter's view.
 func TestHintsRendered(t *testing.T) {
 	f := newFixture(t, map[harness.EngineName]harness.Engine{"interp": &blockingEngine{release: closed()}}, 1, 1)
-	ch := chapter.Find(chapters, "01-commands")
+	ch := chapter.Find(chapters, "01-tally")
 	withCode := 0
 	for i, src := range ch.Hints.Part1 {
-		status, body, _ := f.do(t, "POST", "/api/chapters/01-commands/hints", `{"part":1}`, nil)
+		status, body, _ := f.do(t, "POST", "/api/chapters/01-tally/hints", `{"part":1}`, nil)
 		var ans struct {
 			Hints []string `json:"hints"`
 		}
@@ -36,7 +36,7 @@ func TestHintsRendered(t *testing.T) {
 	if withCode == 0 {
 		t.Fatal("day 1's Part 1 hints have no code span to test with")
 	}
-	_, body, _ := f.do(t, "GET", "/api/chapters/01-commands", "", nil)
+	_, body, _ := f.do(t, "GET", "/api/chapters/01-tally", "", nil)
 	if !strings.Contains(body, `\u003ccode\u003e`) {
 		t.Errorf("the chapter's view has no rendered hint: %.300s", body)
 	}
@@ -46,20 +46,20 @@ func TestHintsRendered(t *testing.T) {
 // Part 1's star; asked for before, the answer is 403 and nothing is counted.
 func TestPart2HintsLocked(t *testing.T) {
 	f := newFixture(t, map[harness.EngineName]harness.Engine{"interp": &blockingEngine{release: closed()}}, 1, 1)
-	if status, body, _ := f.do(t, "POST", "/api/chapters/01-commands/hints", `{"part":2}`, nil); status != http.StatusForbidden {
+	if status, body, _ := f.do(t, "POST", "/api/chapters/01-tally/hints", `{"part":2}`, nil); status != http.StatusForbidden {
 		t.Errorf("POST hints {part:2} with Part 1 unsolved = %d %s, want 403", status, body)
 	}
 	prog, err := f.ws.Progress()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := prog.Chapter("01-commands").Hints; got != [2]int{} {
+	if got := prog.Chapter("01-tally").Hints; got != [2]int{} {
 		t.Errorf("after a refused Part 2 hint, hints seen = %v, want none", got)
 	}
-	if _, _, err := f.ws.Award("01-commands", [2]bool{true, false}); err != nil {
+	if _, _, err := f.ws.Award("01-tally", [2]bool{true, false}); err != nil {
 		t.Fatal(err)
 	}
-	if status, body, _ := f.do(t, "POST", "/api/chapters/01-commands/hints", `{"part":2}`, nil); status != http.StatusOK || !strings.Contains(body, `"hints":["`) {
+	if status, body, _ := f.do(t, "POST", "/api/chapters/01-tally/hints", `{"part":2}`, nil); status != http.StatusOK || !strings.Contains(body, `"hints":["`) {
 		t.Errorf("POST hints {part:2} with Part 1's star = %d %s, want 200 and the first hint", status, body)
 	}
 }

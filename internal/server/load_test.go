@@ -21,7 +21,7 @@ import (
 // reference solution in the page's buffers.
 func solvedRun(t testing.TB, page string) string {
 	t.Helper()
-	ch := chapter.Find(chapters, "01-commands")
+	ch := chapter.Find(chapters, "01-tally")
 	files := map[string]string{}
 	for _, name := range ch.LearnerFiles {
 		files[name] = string(ch.Solution[name])
@@ -65,7 +65,7 @@ func TestLoad(t *testing.T) {
 		wg.Add(1)
 		go func(i int) {
 			defer wg.Done()
-			status, body, hdr := f.do(t, "POST", "/api/chapters/01-commands/run", solvedRun(t, "page-"+strconv.Itoa(i)), nil)
+			status, body, hdr := f.do(t, "POST", "/api/chapters/01-tally/run", solvedRun(t, "page-"+strconv.Itoa(i)), nil)
 			switch {
 			case status == http.StatusOK && strings.Contains(body, `"status":"pass"`):
 				ok.Add(1)
@@ -119,7 +119,7 @@ func TestSoak(t *testing.T) {
 	body := solvedRun(t, "soak")
 	var settled, peak int64
 	for i := 1; i <= n; i++ {
-		status, out, _ := f.do(t, "POST", "/api/chapters/01-commands/run", body, nil)
+		status, out, _ := f.do(t, "POST", "/api/chapters/01-tally/run", body, nil)
 		if status != http.StatusOK || !strings.Contains(out, `"status":"pass"`) {
 			t.Fatalf("run %d: %d %.200s", i, status, out)
 		}

@@ -3,11 +3,12 @@ package server_test
 import (
 	"context"
 	"fmt"
+	workbook "github.com/cqrsworkbook/workbook"
+	fixturebook "github.com/cqrsworkbook/workbook/internal/fixture"
 	"net"
 	"net/http"
 	"os"
 	"os/signal"
-	"path/filepath"
 	"testing"
 	"time"
 
@@ -21,8 +22,13 @@ import (
 )
 
 // childServeEnv makes this test binary a workbook server over the
-// workspace the variable names, for the crash tests, which kill it.
-const childServeEnv = "WORKBOOK_TEST_SERVE_WORKSPACE"
+// workspace the variable names, for the crash tests, which kill it. It
+// serves the fixture workbook, or the curriculum if childCurriculumEnv is
+// set too.
+const (
+	childServeEnv      = "WORKBOOK_TEST_SERVE_WORKSPACE"
+	childCurriculumEnv = "WORKBOOK_TEST_SERVE_CURRICULUM"
+)
 
 // TestMain lets this test binary serve as the interpreter's worker, and as
 // a server to kill.
@@ -33,12 +39,21 @@ func TestMain(m *testing.M) {
 	if dir := os.Getenv(childServeEnv); dir != "" {
 		os.Exit(childServe(dir))
 	}
+	// Under -race, the race runtime sleeps a second before a process
+	// exits, to let other goroutines report; every worker and command a
+	// test starts would wait it out. Races are still reported as they
+	// happen, and a child that found one still exits non-zero.
+	if os.Getenv("GORACE") == "" {
+		os.Setenv("GORACE", "atexit_sleep_ms=0")
+	}
 	os.Exit(m.Run())
 }
 
 func childServe(dir string) int {
-	root, _ := filepath.Abs("../..")
-	fsys := os.DirFS(root)
+	fsys := fixturebook.FS()
+	if os.Getenv(childCurriculumEnv) != "" {
+		fsys = workbook.Content()
+	}
 	chs, err := chapter.Load(fsys)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)

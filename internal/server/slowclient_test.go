@@ -87,7 +87,7 @@ func TestSlowClients(t *testing.T) {
 	t.Run("a body that trickles", func(t *testing.T) {
 		c := dial(t)
 		body := `{"suite":"example","engine":"interp"}`
-		fmt.Fprintf(c, "POST /api/chapters/01-commands/run HTTP/1.1\r\nHost: %s\r\n%sContent-Type: application/json\r\nContent-Length: %d\r\n\r\n", addr, cookie, len(body))
+		fmt.Fprintf(c, "POST /api/chapters/01-tally/run HTTP/1.1\r\nHost: %s\r\n%sContent-Type: application/json\r\nContent-Length: %d\r\n\r\n", addr, cookie, len(body))
 		start := time.Now()
 		go func() {
 			for i := 0; i < len(body); i++ {
@@ -121,10 +121,11 @@ func TestSlowClients(t *testing.T) {
 	})
 
 	t.Run("a long run outlives the body deadline", func(t *testing.T) {
-		// A run that takes longer than the body's deadline (the chapter's
-		// full suite) still answers: the deadline covers the body only.
-		body := `{"suite":"full","engine":"interp"}`
-		req, _ := http.NewRequest("POST", "http://"+addr+"/api/chapters/11-time-travel/run", strings.NewReader(body))
+		// A run that takes longer than the body's deadline (a learner's
+		// Total that takes its time) still answers: the deadline covers
+		// the body only.
+		body := `{"suite":"example","engine":"interp","files":{"tally.go":"package tally\n\nimport \"time\"\n\nfunc Total(lines []string) int {\n\ttime.Sleep(500 * time.Millisecond)\n\treturn 7\n}\n"}}`
+		req, _ := http.NewRequest("POST", "http://"+addr+"/api/chapters/01-tally/run", strings.NewReader(body))
 		req.Header.Set("Content-Type", "application/json")
 		req.AddCookie(f.cookie)
 		start := time.Now()

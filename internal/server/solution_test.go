@@ -18,6 +18,7 @@ import (
 // confirmation of its own; a solution shown before its star is recorded;
 // no view carries the region marks.
 func TestSolutionPerPart(t *testing.T) {
+	t.Parallel() // beside the other long tests; none of them counts workers
 	tests := []struct {
 		name      string
 		chapter   string
@@ -28,21 +29,21 @@ func TestSolutionPerPart(t *testing.T) {
 		has, hasn []string // in the answer's code, and not
 		shown     [2]bool  // SolutionShown afterwards
 	}{
-		{"Part 1 before its star", "01-commands", [2]bool{}, `{"part":1}`, http.StatusForbidden, nil, nil, nil, [2]bool{}},
-		{"Part 1 confirmed before its star", "01-commands", [2]bool{}, `{"part":1,"confirm":true}`, http.StatusOK,
-			[]string{"parse.go"}, []string{"func ParseCommand"}, []string{"func Validate", "validateAmount"}, [2]bool{true, false}},
-		{"Part 1 after its star", "01-commands", [2]bool{true, false}, `{"part":1}`, http.StatusOK,
-			[]string{"parse.go"}, []string{"func ParseCommand"}, []string{"func Validate", "validateAmount", "accountIDPattern"}, [2]bool{}},
-		{"Part 2 after Part 1's star only", "01-commands", [2]bool{true, false}, `{"part":2}`, http.StatusForbidden, nil, nil, nil, [2]bool{}},
-		{"Part 2 confirmed after Part 1's star", "01-commands", [2]bool{true, false}, `{"part":2,"confirm":true}`, http.StatusOK,
-			[]string{"parse.go", "validate.go"}, []string{"func ParseCommand", "func Validate", "func validateAmount"}, nil, [2]bool{false, true}},
-		{"Part 2 after its star", "01-commands", [2]bool{true, true}, `{"part":2}`, http.StatusOK,
-			[]string{"parse.go", "validate.go"}, []string{"func Validate"}, nil, [2]bool{}},
-		{"Part 1 of a file Part 2 changes", "02-events", [2]bool{true, false}, `{"part":1}`, http.StatusOK,
-			[]string{"execute.go"}, []string{"case DepositMoney:", "Part 2's code goes here"}, []string{"case WithdrawMoney:", "ErrBalanceNotZero"}, [2]bool{}},
-		{"Part 2 of a file Part 2 changes", "02-events", [2]bool{true, true}, `{"part":2}`, http.StatusOK,
-			[]string{"execute.go"}, []string{"case DepositMoney:", "case WithdrawMoney:", "ErrBalanceNotZero"}, []string{"Part 2's code goes here"}, [2]bool{}},
-		{"no Part 3", "01-commands", [2]bool{true, true}, `{"part":3}`, http.StatusBadRequest, nil, nil, nil, [2]bool{}},
+		{"Part 1 before its star", "01-tally", [2]bool{}, `{"part":1}`, http.StatusForbidden, nil, nil, nil, [2]bool{}},
+		{"Part 1 confirmed before its star", "01-tally", [2]bool{}, `{"part":1,"confirm":true}`, http.StatusOK,
+			[]string{"tally.go"}, []string{"func Total"}, []string{"func Refused"}, [2]bool{true, false}},
+		{"Part 1 after its star", "01-tally", [2]bool{true, false}, `{"part":1}`, http.StatusOK,
+			[]string{"tally.go"}, []string{"func Total"}, []string{"func Refused", "refused.go"}, [2]bool{}},
+		{"Part 2 after Part 1's star only", "01-tally", [2]bool{true, false}, `{"part":2}`, http.StatusForbidden, nil, nil, nil, [2]bool{}},
+		{"Part 2 confirmed after Part 1's star", "01-tally", [2]bool{true, false}, `{"part":2,"confirm":true}`, http.StatusOK,
+			[]string{"tally.go", "refused.go"}, []string{"func Total", "func Refused"}, nil, [2]bool{false, true}},
+		{"Part 2 after its star", "01-tally", [2]bool{true, true}, `{"part":2}`, http.StatusOK,
+			[]string{"tally.go", "refused.go"}, []string{"func Refused"}, nil, [2]bool{}},
+		{"Part 1 of a file Part 2 changes", "02-double", [2]bool{true, false}, `{"part":1}`, http.StatusOK,
+			[]string{"double.go"}, []string{"func Double(", "Part 2's code goes here"}, []string{"func DoubleRefused"}, [2]bool{}},
+		{"Part 2 of a file Part 2 changes", "02-double", [2]bool{true, true}, `{"part":2}`, http.StatusOK,
+			[]string{"double.go"}, []string{"func Double(", "func DoubleRefused"}, []string{"Part 2's code goes here"}, [2]bool{}},
+		{"no Part 3", "01-tally", [2]bool{true, true}, `{"part":3}`, http.StatusBadRequest, nil, nil, nil, [2]bool{}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

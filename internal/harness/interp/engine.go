@@ -414,9 +414,11 @@ func tail(s string, n int) string {
 // minimalEnv is what a worker inherits: no secrets, just enough to run,
 // and where the capstone's tests find a PostgreSQL server (testdb reads
 // WORKBOOK_POSTGRES_URL, and CI=true makes a missing one a failure).
+// GORACE reaches a worker built with the race detector (the tool's own
+// tests under -race), which would otherwise sleep a second as it exits.
 func minimalEnv(tmp string) []string {
 	env := []string{"TMPDIR=" + tmp, "TMP=" + tmp, "TEMP=" + tmp}
-	for _, k := range []string{"PATH", "HOME", "LANG", "SystemRoot", "WORKBOOK_POSTGRES_URL", "CI"} {
+	for _, k := range []string{"PATH", "HOME", "LANG", "SystemRoot", "WORKBOOK_POSTGRES_URL", "CI", "GORACE"} {
 		if v, ok := os.LookupEnv(k); ok {
 			env = append(env, k+"="+v)
 		}

@@ -21,6 +21,13 @@ func TestMain(m *testing.M) {
 	if what := os.Getenv("SANDBOX_CHILD"); what != "" {
 		os.Exit(child(what))
 	}
+	// Under -race, the race runtime sleeps a second before a process
+	// exits, to let other goroutines report; every worker and command a
+	// test starts would wait it out. Races are still reported as they
+	// happen, and a child that found one still exits non-zero.
+	if os.Getenv("GORACE") == "" {
+		os.Setenv("GORACE", "atexit_sleep_ms=0")
+	}
 	goleak.VerifyTestMain(m)
 }
 
