@@ -50,8 +50,12 @@ func findContent() (contentSource, error) {
 	if d, ok := upward(isClone); ok {
 		return contentSource{d, os.DirFS(d)}, nil
 	}
-	return contentSource{"", content.Content()}, nil
+	return contentSource{"", builtIn()}, nil
 }
+
+// builtIn is the content built into the binary. The command's own tests
+// put the fixture workbook in its place.
+var builtIn = content.Content
 
 // upward is the nearest folder from the current one up to the root for
 // which is(dir) holds, the way git finds a repository.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"github.com/cqrsworkbook/workbook/internal/fixture"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -30,7 +31,21 @@ func TestMain(m *testing.M) {
 	if os.Getenv("GORACE") == "" {
 		os.Setenv("GORACE", "atexit_sleep_ms=0")
 	}
-	testscript.Main(cliTests{m}, map[string]func(){"workbook": main})
+	testscript.Main(cliTests{m}, map[string]func(){"workbook": scriptMain})
+}
+
+// curriculumEnv, set in a script, makes its workbook the real one: the
+// scripts that prove what the curriculum's own folder holds.
+const curriculumEnv = "WORKBOOK_TEST_CURRICULUM"
+
+// scriptMain is the workbook as the scripts run it: the binary alone,
+// with the fixture workbook built in (two short days, so a script's runs
+// take little time), or the curriculum if the script sets curriculumEnv.
+func scriptMain() {
+	if os.Getenv(curriculumEnv) == "" {
+		builtIn = fixture.FS
+	}
+	main()
 }
 
 // cliTests runs the tests of this package in the clone, each learner
