@@ -25,16 +25,20 @@ func StateAsOf(store *EventStore, id string, t time.Time) Account {
 	panic("TODO(ch11): implement StateAsOf")
 }
 
-// WriteAudit writes every event of the store to w as CSV, with
-// encoding/csv: first the row AuditHeader, then one row per event in
-// position order, with the columns AuditHeader's comment describes.
-// Numbers are written in decimal, times in RFC 3339 and in UTC, whatever
-// the clock's time zone, and a cell that does not apply is empty. Quoting
-// (an owner with a comma, a quote or a line break in their name, or one
-// that starts with a space) is the csv.Writer's job, not yours.
+// WriteAudit writes the books as they stood at moment t to w, as CSV
+// with encoding/csv: first the row AuditHeader, then one row for every
+// event recorded at or before t (at t included; t may be in any time
+// zone), in position order, with the columns AuditHeader's comment
+// describes. Numbers are written in decimal, times in RFC 3339 and in
+// UTC, whatever the clock's time zone, and a cell that does not apply is
+// empty. The balance of a row is its account's balance right after the
+// event, no later one, so that an auditor can tick each row against a
+// statement without adding anything up. Quoting (an owner with a comma, a
+// quote or a line break in their name, or one that starts with a space)
+// is the csv.Writer's job, not yours.
 //
 // It returns the error of writing to w, if any, including one that only
 // shows when the last bytes go out.
-func WriteAudit(store *EventStore, w io.Writer) error {
+func WriteAudit(store *EventStore, t time.Time, w io.Writer) error {
 	panic("TODO(ch11): implement WriteAudit")
 }

@@ -13,8 +13,10 @@ package bank
 //	account   the account of an account event
 //	amount    the amount of a deposit or a withdrawal, as recorded (never negative)
 //	owner     the owner of an opened account
+//	balance   the balance of the account right after the event (0 is a balance)
 //
-// The last three cells are left empty where they do not apply: an
+// The last four cells are left empty where they do not apply: an
 // AccountClosed has no amount and no owner, and an event that is not one
-// of the four account events (a transfer's, say) has none of the three.
-var AuditHeader = []string{"position", "at", "stream", "version", "type", "account", "amount", "owner"}
+// of the four account events (a transfer's, say) belongs to no account, so
+// it has none of the four.
+var AuditHeader = []string{"position", "at", "stream", "version", "type", "account", "amount", "owner", "balance"}

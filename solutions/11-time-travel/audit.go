@@ -37,14 +37,21 @@ func StateAsOf(store *EventStore, id string, t time.Time) Account {
 
 // Part 2: the audit.
 
-// WriteAudit writes every event of the store to w as CSV.
-func WriteAudit(store *EventStore, w io.Writer) error {
+// WriteAudit writes the books as they stood at moment t to w as CSV, each
+// account event with its account's balance right after it.
+func WriteAudit(store *EventStore, t time.Time, w io.Writer) error {
 	out := csv.NewWriter(w)
 	if err := out.Write(AuditHeader); err != nil {
 		return err
 	}
+	// Every account so far, folded as the walk goes: one pass over the
+	// store, however long each stream is.
+	accounts := map[string]*Account{}
 	for _, r := range store.ReadAll(1) {
-		account, amount, owner := "", "", ""
+		if r.At.After(t) {
+			break // the whole store is in time order too
+		}
+		account, amount, owner, balance := "", "", "", ""
 		switch e := r.Event.(type) {
 		case AccountOpened:
 			account = e.Account
@@ -58,13 +65,22 @@ func WriteAudit(store *EventStore, w io.Writer) error {
 		case AccountClosed:
 			account = e.Account
 		}
+		if account != "" {
+			state, ok := accounts[account]
+			if !ok {
+				state = &Account{ID: account}
+				accounts[account] = state
+			}
+			state.Apply(r.Event)
+			balance = strconv.Itoa(state.Balance)
+		}
 		row := []string{
 			strconv.Itoa(r.Position),
 			r.At.UTC().Format(time.RFC3339),
 			r.StreamID,
 			strconv.Itoa(r.Version),
 			r.Event.EventType(),
-			account, amount, owner,
+			account, amount, owner, balance,
 		}
 		if err := out.Write(row); err != nil {
 			return err
