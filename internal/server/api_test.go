@@ -74,11 +74,7 @@ type fixture struct {
 // browser does.
 func newFixture(t testing.TB, engines map[harness.EngineName]harness.Engine, runs, queue int) *fixture {
 	t.Helper()
-	loadOnce.Do(func() { chapters, loadError = chapter.Load(fixturebook.FS()) })
-	if loadError != nil {
-		t.Fatal(loadError)
-	}
-	return newFixtureOn(t, fixturebook.FS(), chapters, engines, runs, queue)
+	return newFixtureOn(t, fixturebook.FS(), fixtureChapters(t), engines, runs, queue)
 }
 
 // newFixtureOn is newFixture over the chapters chs of fsys.
@@ -92,11 +88,17 @@ func newFixtureOn(t testing.TB, fsys fs.FS, chs []*chapter.Chapter, engines map[
 // newUnsignedFixture is newFixture before the sign-in: its token is unused.
 func newUnsignedFixture(t testing.TB, engines map[harness.EngineName]harness.Engine, runs, queue int) *fixture {
 	t.Helper()
+	return newUnsignedFixtureOn(t, fixturebook.FS(), fixtureChapters(t), engines, runs, queue)
+}
+
+// fixtureChapters loads the fixture workbook's chapters once.
+func fixtureChapters(t testing.TB) []*chapter.Chapter {
+	t.Helper()
 	loadOnce.Do(func() { chapters, loadError = chapter.Load(fixturebook.FS()) })
 	if loadError != nil {
 		t.Fatal(loadError)
 	}
-	return newUnsignedFixtureOn(t, fixturebook.FS(), chapters, engines, runs, queue)
+	return chapters
 }
 
 func newUnsignedFixtureOn(t testing.TB, fsys fs.FS, chapters []*chapter.Chapter, engines map[harness.EngineName]harness.Engine, runs, queue int) *fixture {
