@@ -79,14 +79,17 @@ func (b *testifyBlock) add(text string) {
 	b.fields[b.label] = append(b.fields[b.label], strings.TrimRight(text, " \t"))
 }
 
-// lines puts the call (testify's Messages) first, then what went wrong.
+// lines puts the call (testify's Messages) first, then what went wrong. A
+// message of several lines (Given, When, Then) keeps them, and what went
+// wrong follows its last.
 func (b *testifyBlock) lines() []string {
 	errLines := b.fields["Error"]
 	msgLines := b.fields["Messages"]
 	var out []string
 	head := ""
 	if len(msgLines) > 0 {
-		head = strings.Join(msgLines, " ")
+		out = append(out, msgLines[:len(msgLines)-1]...)
+		head = msgLines[len(msgLines)-1]
 	}
 	if len(errLines) > 0 {
 		if head != "" {

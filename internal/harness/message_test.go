@@ -16,6 +16,9 @@ func TestCleanMessage(t *testing.T) {
 		{"two testify blocks without a trace (interpreter)",
 			"\n\tError:      \tNot equal: \n\t            \texpected: 2\n\tTest:       \tTestX\n\tMessages:   \tfirst\n\n\tError:      \tNot equal: \n\t            \texpected: 3\n\tTest:       \tTestX\n\tMessages:   \tsecond",
 			"first: Not equal:\n    expected: 2\nsecond: Not equal:\n    expected: 3", "", 0},
+		{"a message of several lines keeps them",
+			"\n\tError:      \tNot equal: \n\t            \texpected: 2\n\tTest:       \tTestX\n\tMessages:   \tGiven: acc-1 holds 0\n\t            \tWhen: Handle(t-1)\n\t            \tThen: a rule — day 8, Part 1",
+			"Given: acc-1 holds 0\nWhen: Handle(t-1)\nThen: a rule — day 8, Part 1: Not equal:\n    expected: 2", "", 0},
 		{"testify block then a panic", "parse_test.go:7: \n\tError Trace:\tparse_test.go:7\n\tError:      \tShould be true\n\tTest:       \tTestX\npanic: boom", "Should be true\npanic: boom", "parse_test.go", 7},
 	}
 	for _, tt := range tests {
