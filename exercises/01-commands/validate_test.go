@@ -15,17 +15,43 @@ type validateCase struct {
 	wantErr error
 }
 
-// checkValidate runs Validate on each case.
+// checkValidate runs Validate on each case. A failure names the command
+// and the rule of Part 2 it breaks.
 func checkValidate(t *testing.T, tests []validateCase) {
 	t.Helper()
 	for _, tt := range tests {
 		err := Validate(tt.cmd)
 		if tt.wantErr == nil {
-			assert.NoError(t, err, "Validate(%v)", Describe(tt.cmd))
+			assert.NoError(t, err, "Validate(%s): %s", Describe(tt.cmd), validateRule(tt))
 		} else {
-			assert.ErrorIs(t, err, tt.wantErr, "Validate(%v)", Describe(tt.cmd))
+			assert.ErrorIs(t, err, tt.wantErr, "Validate(%s): %s", Describe(tt.cmd), validateRule(tt))
 		}
 	}
+}
+
+// validateRule is the rule of Part 2 a case checks, in the chapter's words.
+func validateRule(tt validateCase) string {
+	switch tt.wantErr {
+	case ErrAccountIDInvalid:
+		return "every command's account id must be acc- followed by one or more digits, with nothing before or after (else ErrAccountIDInvalid), and this is checked first, whatever the command — day 1, Part 2"
+	case ErrOwnerRequired:
+		return "an OpenAccount needs an owner that is not blank once whitespace (spaces, tabs) is trimmed from both ends: ErrOwnerRequired — day 1, Part 2"
+	case ErrAmountNotPositive:
+		return "a DepositMoney or WithdrawMoney must move more than zero: ErrAmountNotPositive — day 1, Part 2"
+	case ErrAmountTooLarge:
+		return "a DepositMoney or WithdrawMoney must move no more than MaxAmount in one go: ErrAmountTooLarge — day 1, Part 2"
+	case ErrUnknownCommand:
+		return "nil, or any command type the bank does not know, is ErrUnknownCommand — day 1, Part 2"
+	}
+	switch tt.cmd.(type) {
+	case OpenAccount:
+		return "an OpenAccount with an account id of acc- and digits, such as acc-7 or acc-0042, and an owner that is not blank is valid — day 1, Part 2"
+	case DepositMoney, WithdrawMoney:
+		return "a DepositMoney or WithdrawMoney of more than zero and no more than MaxAmount is valid; MaxAmount itself is allowed — day 1, Part 2"
+	case CloseAccount:
+		return "a CloseAccount needs only a good id — day 1, Part 2"
+	}
+	return "Validate returns nil when the command is valid — day 1, Part 2"
 }
 
 // TestPart2Example is the worked example of Part 2: the lines, and what
@@ -48,13 +74,13 @@ func TestPart2Example(t *testing.T) {
 	for _, tt := range example {
 		lines = append(lines, tt.line)
 		cmd, err := ParseCommand(tt.line)
-		if !assert.NoError(t, err, "ParseCommand(%q)", tt.line) {
+		if !assert.NoError(t, err, "ParseCommand(%q): every line of this stretch of the log parses — day 1, Part 2", tt.line) {
 			continue
 		}
 		checkValidate(t, []validateCase{{cmd, tt.wantErr}})
 	}
 	// 1200 deposited - 300 withdrawn = 900, times 4 refused commands.
-	assert.Equal(t, 3600, part2Answer(lines), "part2Answer(%q)", lines)
+	assert.Equal(t, 3600, part2Answer(lines), "part2Answer(%q): the net amount of the valid deposits and withdrawals, times the number of commands Validate refuses — day 1, Part 2", lines)
 }
 
 // freezeAccount is a command this bank does not know.

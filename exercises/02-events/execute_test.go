@@ -18,22 +18,76 @@ type executeCase struct {
 	wantErr error
 }
 
-// checkExecute runs Execute on each case.
+// checkExecute runs Execute on each case. A failure names the account as
+// the teller sees it, the command, and the rule the decision breaks.
 func checkExecute(t *testing.T, tests []executeCase) {
 	t.Helper()
 	for _, tt := range tests {
 		got, err := Execute(tt.state, tt.cmd)
+		call := fmt.Sprintf("Execute(%s, %s)", describeState(tt.state), Describe(tt.cmd))
+		rule := executeRule(tt)
 		if tt.wantErr != nil {
-			assert.ErrorIs(t, err, tt.wantErr, "Execute(%+v, %v)", tt.state, Describe(tt.cmd))
+			assert.ErrorIs(t, err, tt.wantErr, "%s: %s", call, rule)
 			if got != nil {
-				t.Errorf("Execute(%+v, %v) refuses, so it returns nil events (every refusal does), not %s", tt.state, Describe(tt.cmd), describeReturned(got))
+				t.Errorf("%s: a refusal returns its error and nil events, nil itself, not an empty slice — day 2, Part 1: it returned %s", call, describeReturned(got))
 			}
 			continue
 		}
-		if assert.NoError(t, err, "Execute(%+v, %v)", tt.state, Describe(tt.cmd)) {
-			assertEvents(t, tt.want, got, fmt.Sprintf("Execute(%+v, %v)", tt.state, Describe(tt.cmd)))
+		if assert.NoError(t, err, "%s: %s", call, rule) {
+			assertEvents(t, tt.want, got, call+": "+rule)
 		}
 	}
+}
+
+// describeState writes an account as the teller's log shows it: its id,
+// then new, open balance=N or closed balance=N.
+func describeState(a Account) string {
+	switch {
+	case !a.Opened && !a.Closed && a.Balance == 0:
+		return a.ID + " new"
+	case a.Opened && !a.Closed:
+		return fmt.Sprintf("%s open balance=%d", a.ID, a.Balance)
+	case a.Opened && a.Closed:
+		return fmt.Sprintf("%s closed balance=%d", a.ID, a.Balance)
+	}
+	return fmt.Sprintf("%s Opened:%t Closed:%t balance=%d", a.ID, a.Opened, a.Closed, a.Balance)
+}
+
+// executeRule is the rule a case checks, in the chapter's words.
+func executeRule(tt executeCase) string {
+	switch tt.wantErr {
+	case nil:
+	case ErrAccountIDInvalid, ErrOwnerRequired, ErrAmountNotPositive, ErrAmountTooLarge:
+		return "validate first: a command that is nonsense on its own is refused with Validate's error, whatever the account looks like — day 2, Part 1"
+	case ErrUnknownCommand:
+		return "validate first: a nil command is refused with ErrUnknownCommand, as Validate already does — day 2, Part 1"
+	case ErrAccountExists:
+		return "if the account has already been opened, refuse with ErrAccountExists, even if it has been closed since — day 2, Part 1"
+	case ErrAccountNotOpen, ErrAccountClosed:
+		switch tt.cmd.(type) {
+		case DepositMoney:
+			return "if the account was never opened, refuse with ErrAccountNotOpen; if it is closed, refuse with ErrAccountClosed, in that order — day 2, Part 1"
+		}
+		return "the same two checks as a deposit come first: never opened is ErrAccountNotOpen, closed is ErrAccountClosed — day 2, Part 2"
+	case ErrInsufficientFunds:
+		return "after the two checks of a deposit, if the amount is more than the balance, refuse with ErrInsufficientFunds — day 2, Part 2"
+	case ErrBalanceNotZero:
+		return "after the two checks of a deposit, if the balance is not zero, refuse with ErrBalanceNotZero: money does not vanish when an account closes — day 2, Part 2"
+	}
+	switch c := tt.cmd.(type) {
+	case OpenAccount:
+		return "an OpenAccount for an account never opened returns one AccountOpened carrying the account and the owner — day 2, Part 1"
+	case DepositMoney:
+		return "a DepositMoney to an open account returns one MoneyDeposited carrying the account and the amount — day 2, Part 1"
+	case WithdrawMoney:
+		if c.Amount == tt.state.Balance {
+			return "withdrawing exactly the balance is fine and leaves the account empty: return one MoneyWithdrawn with the account and the amount — day 2, Part 2"
+		}
+		return "a WithdrawMoney of no more than the balance of an open account returns one MoneyWithdrawn with the account and the amount — day 2, Part 2"
+	case CloseAccount:
+		return "a CloseAccount of an open account with a balance of zero returns one AccountClosed with the account — day 2, Part 2"
+	}
+	return "Execute returns the events that record the decision — day 2, Part 1"
 }
 
 // describeReturned is what a refusal returned instead of nil: its events,
@@ -65,7 +119,7 @@ func checkTeller(t *testing.T, tests []tellerCase) {
 	t.Helper()
 	for _, tt := range tests {
 		state, cmd, err := parseTellerLine(tt.line)
-		if !assert.NoError(t, err, "parseTellerLine(%q)", tt.line) {
+		if !assert.NoError(t, err, "parseTellerLine(%q): the command is in day 1's format, read by your ParseCommand — day 1, Part 1", tt.line) {
 			continue
 		}
 		checkExecute(t, []executeCase{{state, cmd, tt.want, tt.wantErr}})
@@ -94,7 +148,7 @@ func TestPart1Example(t *testing.T) {
 	}
 	checkTeller(t, example)
 	// (250 + 1200 deposited) * 2 accounts opened.
-	assert.Equal(t, 2900, part1Answer(lines(example)), "part1Answer(%q)", lines(example))
+	assert.Equal(t, 2900, part1Answer(lines(example)), "part1Answer(%q): the total of the MoneyDeposited events times the number of AccountOpened events — day 2, Part 1", lines(example))
 }
 
 // TestPart2Example is the worked example of Part 2.
@@ -110,7 +164,7 @@ func TestPart2Example(t *testing.T) {
 	}
 	checkTeller(t, example)
 	// 4 refused commands * (120 + 80 withdrawn).
-	assert.Equal(t, 800, part2Answer(lines(example)), "part2Answer(%q)", lines(example))
+	assert.Equal(t, 800, part2Answer(lines(example)), "part2Answer(%q): the number of refused commands times the total of the MoneyWithdrawn events — day 2, Part 2", lines(example))
 }
 
 // Accounts for the edge cases.

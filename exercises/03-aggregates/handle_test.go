@@ -30,27 +30,30 @@ func TestPart2Example(t *testing.T) {
 	}
 	accounts := map[string]*Account{}
 	var lines []string
+	var history []Event // the events of the lines before, for the messages
 	for _, tt := range example {
 		lines = append(lines, tt.line)
 		cmd, err := ParseCommand(tt.line)
-		require.NoError(t, err, "ParseCommand(%q)", tt.line)
+		require.NoError(t, err, "ParseCommand(%q): the line is in day 1's format, read by your ParseCommand — day 1, Part 1", tt.line)
+		gw := givenWhen(history, cmd)
 		got, err := Handle(accounts, cmd)
 		if tt.wantErr != nil {
-			assert.ErrorIs(t, err, tt.wantErr, "Handle(accounts, %v)", Describe(cmd))
-			assert.Empty(t, got, "Handle(accounts, %v) refuses, so it returns no events", Describe(cmd))
-		} else if assert.NoError(t, err, "Handle(accounts, %v)", Describe(cmd)) {
-			assertEvents(t, tt.want, got, fmt.Sprintf("Handle(accounts, %v)", Describe(cmd)))
+			assert.ErrorIs(t, err, tt.wantErr, "%s\nThen: %s", gw, refusedRule(cmd))
+			assert.Empty(t, DescribeEvents(got), "%s\nThen: if Execute refuses, Handle returns its error and no events — day 3, Part 2", gw)
+		} else if assert.NoError(t, err, "%s\nThen: %s", gw, acceptedRule) {
+			assertEvents(t, tt.want, got, gw+"\nThen: Handle returns the new events, so the caller can record them — day 3, Part 2")
 		}
+		history = append(history, tt.want...)
 		version := 0
 		if a, ok := accounts[cmd.AccountID()]; ok {
 			version = a.Version
 		}
-		assert.Equal(t, tt.wantVersion, version, "accounts[%q].Version after Handle(accounts, %v)", cmd.AccountID(), Describe(cmd))
+		assert.Equal(t, tt.wantVersion, version, "%s\nThen: accounts[%q].Version is the number of its events; a refused command leaves it where it was, because nothing happened — day 3, Part 2", gw, cmd.AccountID())
 	}
 	want := map[string]*Account{
 		"acc-1": {ID: "acc-1", Owner: "Ada Lovelace", Balance: 380, Opened: true, Version: 3},
 	}
-	assert.Equal(t, want, accounts, "the accounts after the example")
+	assert.Equal(t, snapshot(want), snapshot(accounts), "the accounts after the example: the map holds a single account, acc-1; acc-2, never opened, does not appear in it — day 3, Part 2")
 	// Refused at versions 2, 0, 2 and 3.
 	assert.Equal(t, 7, part2Answer(lines), "part2Answer(%q)", lines)
 }
@@ -61,6 +64,23 @@ func TestPart2Example(t *testing.T) {
 func assertEvents(t *testing.T, want, got []Event, what string) bool {
 	t.Helper()
 	return assert.Equal(t, DescribeEvents(want), DescribeEvents(got), "%s", what)
+}
+
+// givenWhen writes the first two lines of a failure: the past events, and
+// the command Handle was given.
+func givenWhen(given []Event, cmd Command) string {
+	return fmt.Sprintf("Given: %s\nWhen: Handle(%s)", eventList(given), Describe(cmd))
+}
+
+// acceptedRule is what an accepted command checks first.
+const acceptedRule = "Handle loads the account the command is about and decides with Execute, which accepts this command — day 3, Part 2"
+
+// refusedRule is the rule a refused command checks first.
+func refusedRule(cmd Command) string {
+	if cmd == nil {
+		return "a nil command has no account to load: it is refused with ErrUnknownCommand, as Execute refuses it — day 3, Part 2"
+	}
+	return "Handle loads the account the command is about (the zero Account with its ID set, when the map does not hold it) and returns the error Execute refuses it with — day 3, Part 2"
 }
 
 // snapshot copies the accounts, so a later change to them shows.
@@ -136,18 +156,19 @@ func TestPart2FullHandle(t *testing.T) {
 		accounts := Rebuild(tt.given)
 		before := snapshot(accounts)
 		got, err := Handle(accounts, tt.when)
+		gw := tt.name + ":\n" + givenWhen(tt.given, tt.when)
 		if tt.wantErr != nil {
-			assert.ErrorIs(t, err, tt.wantErr, "%s: Handle(Rebuild(%v), %v)", tt.name, DescribeEvents(tt.given), Describe(tt.when))
-			assert.Empty(t, got, "%s: Handle(Rebuild(%v), %v) refuses, so it returns no events", tt.name, DescribeEvents(tt.given), Describe(tt.when))
-			assert.Equal(t, before, snapshot(accounts), "%s: Handle(Rebuild(%v), %v) refuses, so it changes no account", tt.name, DescribeEvents(tt.given), Describe(tt.when))
+			assert.ErrorIs(t, err, tt.wantErr, "%s\nThen: %s", gw, refusedRule(tt.when))
+			assert.Empty(t, DescribeEvents(got), "%s\nThen: if Execute refuses, Handle returns its error and no events — day 3, Part 2", gw)
+			assert.Equal(t, before, snapshot(accounts), "%s\nThen: if Execute refuses, Handle changes nothing: no account added, none modified, no version bumped — day 3, Part 2", gw)
 			continue
 		}
-		if !assert.NoError(t, err, "%s: Handle(Rebuild(%v), %v)", tt.name, DescribeEvents(tt.given), Describe(tt.when)) {
+		if !assert.NoError(t, err, "%s\nThen: %s", gw, acceptedRule) {
 			continue
 		}
-		assertEvents(t, tt.want, got, fmt.Sprintf("%s: Handle(Rebuild(%v), %v)", tt.name, DescribeEvents(tt.given), Describe(tt.when)))
+		assertEvents(t, tt.want, got, gw+"\nThen: Handle returns the new events, so the caller can record them — day 3, Part 2")
 		all := append(append([]Event{}, tt.given...), tt.want...)
-		assert.Equal(t, snapshot(Rebuild(all)), snapshot(accounts), "%s: after Handle(Rebuild(%v), %v) the accounts should be Rebuild(%v)", tt.name, DescribeEvents(tt.given), Describe(tt.when), DescribeEvents(all))
+		assert.Equal(t, snapshot(Rebuild(all)), snapshot(accounts), "%s\nThen: handling a command is the same as appending its events to history and folding: the accounts are now Rebuild([%s]) — day 3, Part 2", gw, eventList(all))
 	}
 }
 
@@ -162,8 +183,8 @@ func TestPart2FullHandleVersions(t *testing.T) {
 		require.NoError(t, err, "ParseCommand(%q)", line)
 		_, _ = Handle(accounts, cmd)
 	}
-	require.Len(t, accounts, 2, "the accounts after handling %q", log)
-	assert.Equal(t, 4, accounts["acc-1"].Version, "accounts[\"acc-1\"].Version after handling %q", log)
-	assert.Equal(t, 3, accounts["acc-2"].Version, "accounts[\"acc-2\"].Version after handling %q", log)
-	assert.Equal(t, 5, accounts["acc-2"].Balance, "accounts[\"acc-2\"].Balance after handling %q", log)
+	require.Len(t, snapshot(accounts), 2, "the accounts after handling %q: Handle adds an account to the map when it is being opened; loading only reads — day 3, Part 2", log)
+	assert.Equal(t, 4, accounts["acc-1"].Version, "accounts[\"acc-1\"].Version after handling %q: after any sequence of commands, an account's version equals the number of its events; a refused command leaves it where it was — day 3, Part 2", log)
+	assert.Equal(t, 3, accounts["acc-2"].Version, "accounts[\"acc-2\"].Version after handling %q: after any sequence of commands, an account's version equals the number of its events; a refused command leaves it where it was — day 3, Part 2", log)
+	assert.Equal(t, 5, accounts["acc-2"].Balance, "accounts[\"acc-2\"].Balance after handling %q: Handle applies the new events to the stored account — day 3, Part 2", log)
 }
