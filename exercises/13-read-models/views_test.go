@@ -5,10 +5,33 @@ package blog
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+)
+
+// Where a rule is stated: a failure names the day and the part.
+const (
+	inPart1 = " — day 13, Part 1"
+	inPart2 = " — day 13, Part 2"
+)
+
+// The rules of Part 1, as the chapter states them.
+const (
+	ruleCatchUp      = "CatchUp hands p every event after its checkpoint, in order, and returns how many it handled" + inPart1
+	ruleCatchUpError = "at the first error, CatchUp stops and returns it with the number handled before it" + inPart1
+	ruleCheckpoint   = "Checkpoint() says the position of the last event handled, and every Handle moves it, also for an event the read model does not care about" + inPart1
+	ruleIgnore       = "every Handle ignores an event at or before its checkpoint: taking it again changes nothing" + inPart1
+	ruleList         = "PostList: every live post; PostCreated adds a draft with no comments, PostRenamed changes its title, PostPublished publishes it, CommentAdded counts a comment, PostDeleted takes it off the list" + inPart1
+	ruleNewest       = "Posts() returns the posts newest first, by the position of their PostCreated" + inPart1
+	ruleComments     = "CommentsByPost: the comments of each live post, oldest first; a deleted post has none" + inPart1
+	ruleTags         = "TagIndex: the live posts with a tag, and the tags of a post, both sorted as strings; a deleted post loses its tags" + inPart1
+	ruleKnows        = "each read model knows a post from its PostCreated until its PostDeleted: a comment or a tag of a post never created, or of a deleted one, changes nothing on any page" + inPart1
+	ruleCopies       = "queries return copies, and never read the store" + inPart1
+	ruleOwnPace      = "every read model keeps a checkpoint of its own and moves at its own pace, each a true picture of the store up to its checkpoint" + inPart1
+	ruleFromZero     = "a read model made later, starting from position 0, arrives at the same picture as one that has followed the store all along" + inPart1
 )
 
 // storeWith returns a store holding the events, each appended on its own
@@ -25,7 +48,7 @@ func appendAll(t *testing.T, store *EventStore, events ...Event) {
 	t.Helper()
 	for _, e := range events {
 		_, err := store.Append(e.PostID(), AnyVersion, []Event{e})
-		require.NoError(t, err, "given %v", DescribeEvents([]Event{e}))
+		require.NoError(t, err, "given %s", strings.Join(DescribeEvents([]Event{e}), ""))
 	}
 }
 
@@ -33,9 +56,17 @@ func appendAll(t *testing.T, store *EventStore, events ...Event) {
 func catchUp(t *testing.T, store *EventStore, p Projection, what string, want int) {
 	t.Helper()
 	n, err := CatchUp(store, p)
-	require.NoError(t, err, "CatchUp of %s", what)
-	assert.Equal(t, want, n, "CatchUp of %s: the events it handled", what)
-	assert.Equal(t, len(store.ReadAll(1)), p.Checkpoint(), "the checkpoint of %s after CatchUp", what)
+	require.NoError(t, err, "CatchUp(store, %s) on a store of %d events: %s", what, len(store.ReadAll(1)), ruleCatchUp)
+	assert.Equal(t, want, n, "CatchUp(store, %s) on a store of %d events: the events it handled: %s", what, len(store.ReadAll(1)), ruleCatchUp)
+	assert.Equal(t, len(store.ReadAll(1)), p.Checkpoint(), "the checkpoint of %s after CatchUp on a store of %d events: %s", what, len(store.ReadAll(1)), ruleCheckpoint)
+}
+
+// describeEvents writes a Given's events as DescribeEvents does, on one line.
+func describeEvents(events []Event) string {
+	if len(events) == 0 {
+		return "no events"
+	}
+	return strings.Join(DescribeEvents(events), "; ")
 }
 
 // strs copies a list of strings, so that nil and empty compare equal.
@@ -81,8 +112,8 @@ func TestPart1Example(t *testing.T) {
 	}
 	// 4 + 2 + 1 + 2 + 4 + 7 + 7 + 1 + 1 + 0 = 29
 	got, err := runScript(script)
-	require.NoError(t, err)
-	assert.Equal(t, 29, got, "the answer of the example script")
+	require.NoError(t, err, "the worked example of Part 1 as a script")
+	assert.Equal(t, 29, got, "the worked example of Part 1: the answer is the sum of the answers to its questions"+inPart1)
 
 	// The same, step by step.
 	store := storeWith(t,
@@ -94,13 +125,13 @@ func TestPart1Example(t *testing.T) {
 		PostTagged{Post: "post-2", Tag: "harbour"},
 	)
 	list, comments, tags := NewPostList(), NewCommentsByPost(), NewTagIndex()
-	assert.Equal(t, 0, list.Checkpoint(), "a new list's checkpoint")
+	assert.Equal(t, 0, list.Checkpoint(), "a new list's checkpoint: "+ruleCheckpoint)
 	catchUp(t, store, list, "the list", 6)
 	catchUp(t, store, tags, "the tag index", 6)
 	assert.Equal(t, []string{
 		`post-2 "Spring picnic" by tomás, draft, 0 comments`,
 		`post-1 "Hello, Kestrel!" by ines, published, 1 comments`,
-	}, DescribePosts(list.Posts()), "the list at position 6")
+	}, DescribePosts(list.Posts()), "the list at position 6: the list shows post-2, a draft, first, then post-1, published with one comment"+inPart1)
 
 	appendAll(t, store,
 		CommentAdded{Post: "post-1", Comment: "comment-2", Author: "tomás", Body: "Who wants a tea rota?"},
@@ -110,28 +141,28 @@ func TestPart1Example(t *testing.T) {
 	)
 	catchUp(t, store, comments, "the comments", 10)
 	assert.Equal(t, []string{"comment-1 olu: Welcome aboard!", "comment-2 tomás: Who wants a tea rota?"},
-		DescribeComments(comments.For("post-1")), "the comments of post-1")
-	assert.Equal(t, []string{"post-1"}, strs(tags.Posts("news")), "the posts tagged news, before the index catches up")
+		DescribeComments(comments.For("post-1")), "the comments page catches up over all the events and shows the comments under post-1, oldest first"+inPart1)
+	assert.Equal(t, []string{"post-1"}, strs(tags.Posts("news")), "Posts(news) before the index catches up: the tag index is still at 6, so tag news finds 1 post"+inPart1)
 	catchUp(t, store, tags, "the tag index", 4)
-	assert.Equal(t, []string{"post-1", "post-2"}, strs(tags.Posts("news")), "the posts tagged news")
-	assert.Equal(t, []string{"harbour", "news"}, strs(tags.Tags("post-2")), "the tags of post-2")
-	assert.Equal(t, 6, list.Checkpoint(), "the list has not caught up")
+	assert.Equal(t, []string{"post-1", "post-2"}, strs(tags.Posts("news")), "Posts(news) after the tag index catches up: "+ruleTags)
+	assert.Equal(t, []string{"harbour", "news"}, strs(tags.Tags("post-2")), "Tags(post-2): "+ruleTags)
+	assert.Equal(t, 6, list.Checkpoint(), "the list has not caught up, and is still at 6: "+ruleOwnPace)
 	catchUp(t, store, list, "the list", 4)
-	require.NoError(t, list.Handle(store.ReadAll(7)[0]), "position 7 again")
+	require.NoError(t, list.Handle(store.ReadAll(7)[0]), "the list handed position 7 again: "+ruleIgnore)
 	assert.Equal(t, []string{
 		`post-2 "Spring picnic at the harbour" by tomás, published, 0 comments`,
 		`post-1 "Hello, Kestrel!" by ines, published, 2 comments`,
-	}, DescribePosts(list.Posts()), "the list at position 10, after position 7 again")
+	}, DescribePosts(list.Posts()), "the list at position 10, after position 7 again: position 7 (comment-2) handed to the list again is ignored"+inPart1)
 
 	appendAll(t, store, PostDeleted{Post: "post-1"})
 	catchUp(t, store, list, "the list", 1)
 	catchUp(t, store, tags, "the tag index", 1)
 	assert.Equal(t, []string{`post-2 "Spring picnic at the harbour" by tomás, published, 0 comments`},
-		DescribePosts(list.Posts()), "the list after post-1 is deleted")
-	assert.Equal(t, []string{"post-2"}, strs(tags.Posts("news")), "the posts tagged news after post-1 is deleted")
+		DescribePosts(list.Posts()), "the list after post-1 is deleted: the list shows post-2 alone"+inPart1)
+	assert.Equal(t, []string{"post-2"}, strs(tags.Posts("news")), "Posts(news) after post-1 is deleted: "+ruleTags)
 	later := NewCommentsByPost()
 	catchUp(t, store, later, "a new comments view", 11)
-	assert.Empty(t, DescribeComments(later.For("post-1")), "the comments of the deleted post-1")
+	assert.Empty(t, DescribeComments(later.For("post-1")), "a new comments page catches up over all the events and shows no comments for the deleted post-1"+inPart1)
 }
 
 // recorder is a test projection: it notes the positions it handles, and
@@ -167,40 +198,40 @@ var (
 func TestPart1FullCatchUp(t *testing.T) {
 	empty := &recorder{}
 	n, err := CatchUp(newStore(), empty)
-	assert.NoError(t, err, "CatchUp on an empty store")
-	assert.Equal(t, 0, n, "CatchUp on an empty store")
+	assert.NoError(t, err, "CatchUp on an empty store: "+ruleCatchUp)
+	assert.Equal(t, 0, n, "CatchUp on an empty store: "+ruleCatchUp)
 
 	store := storeWith(t, hello, picnic, minutes, PostPublished{Post: "post-2"})
 	r := &recorder{}
 	n, err = CatchUp(store, r)
-	assert.NoError(t, err)
-	assert.Equal(t, 4, n, "the first CatchUp handles every event")
-	assert.Equal(t, []int{1, 2, 3, 4}, r.handled, "the positions handled, in order")
+	assert.NoError(t, err, "the first CatchUp on a store of 4 events: "+ruleCatchUp)
+	assert.Equal(t, 4, n, "the first CatchUp on a store of 4 events handles every event: "+ruleCatchUp)
+	assert.Equal(t, []int{1, 2, 3, 4}, r.handled, "the positions handled by the first CatchUp, in order: "+ruleCatchUp)
 	n, err = CatchUp(store, r)
-	assert.NoError(t, err)
-	assert.Equal(t, 0, n, "a second CatchUp with nothing new")
+	assert.NoError(t, err, "a second CatchUp with nothing new: "+ruleCatchUp)
+	assert.Equal(t, 0, n, "a second CatchUp with nothing new: "+ruleCatchUp)
 
 	appendAll(t, store, PostDeleted{Post: "post-1"}, PostRenamed{Post: "post-3", Title: "Spring minutes"})
 	n, _ = CatchUp(store, r)
-	assert.Equal(t, 2, n, "CatchUp after two appends")
-	assert.Equal(t, []int{1, 2, 3, 4, 5, 6}, r.handled, "each position is handed over once")
+	assert.Equal(t, 2, n, "CatchUp after two appends: "+ruleCatchUp)
+	assert.Equal(t, []int{1, 2, 3, 4, 5, 6}, r.handled, "CatchUp after two appends: each position is handed over once, "+ruleCatchUp)
 
 	byHand := &recorder{}
-	require.NoError(t, byHand.Handle(store.ReadAll(1)[0]))
-	require.NoError(t, byHand.Handle(store.ReadAll(2)[0]))
+	require.NoError(t, byHand.Handle(store.ReadAll(1)[0]), "the test recorder handles @1 by hand")
+	require.NoError(t, byHand.Handle(store.ReadAll(2)[0]), "the test recorder handles @2 by hand")
 	n, _ = CatchUp(store, byHand)
-	assert.Equal(t, 4, n, "CatchUp starts after the events handled by hand")
-	assert.Equal(t, []int{1, 2, 3, 4, 5, 6}, byHand.handled, "CatchUp starts after the checkpoint")
+	assert.Equal(t, 4, n, "CatchUp of a recorder that handled @1 and @2 by hand starts after them: "+ruleCatchUp)
+	assert.Equal(t, []int{1, 2, 3, 4, 5, 6}, byHand.handled, "CatchUp of a recorder that handled @1 and @2 by hand starts after its checkpoint: "+ruleCatchUp)
 
 	failing := &recorder{failAt: 4}
 	n, err = CatchUp(store, failing)
-	assert.True(t, errors.Is(err, errRecorder), "CatchUp returns Handle's error: got %v", err)
-	assert.Equal(t, 2+1, n, "CatchUp stops at the error and counts the events handled before it")
-	assert.Equal(t, []int{1, 2, 3}, failing.handled, "nothing is handed over after the error")
+	assert.True(t, errors.Is(err, errRecorder), "CatchUp of a recorder that fails at @4 returns Handle's error: %s; got %v", ruleCatchUpError, err)
+	assert.Equal(t, 2+1, n, "CatchUp of a recorder that fails at @4 counts the events handled before it: "+ruleCatchUpError)
+	assert.Equal(t, []int{1, 2, 3}, failing.handled, "CatchUp of a recorder that fails at @4 hands nothing over after the error: "+ruleCatchUpError)
 	failing.failAt = 0
 	n, err = CatchUp(store, failing)
-	assert.NoError(t, err, "CatchUp again, once the error has gone")
-	assert.Equal(t, 3, n, "CatchUp again, from the failed event on")
+	assert.NoError(t, err, "CatchUp again, once the error has gone: "+ruleCatchUp)
+	assert.Equal(t, 3, n, "CatchUp again, once the error has gone, from the failed event on: "+ruleCatchUp)
 }
 
 // listAfter returns a list caught up on the events.
@@ -217,47 +248,49 @@ func TestPart1FullPostList(t *testing.T) {
 		name  string
 		given []Event
 		want  []string
+		rule  string
 	}{
-		{"no posts", nil, []string{}},
+		{"no posts", nil, []string{}, ruleList},
 		{"a draft", []Event{hello},
-			[]string{`post-1 "Hello, Kestrel!" by ines, draft, 0 comments`}},
+			[]string{`post-1 "Hello, Kestrel!" by ines, draft, 0 comments`}, ruleList},
 		{"newest first", []Event{hello, picnic, minutes},
 			[]string{`post-3 "Minutes of the spring meeting" by olu, draft, 0 comments`,
 				`post-2 "Spring picnic" by tomás, draft, 0 comments`,
-				`post-1 "Hello, Kestrel!" by ines, draft, 0 comments`}},
+				`post-1 "Hello, Kestrel!" by ines, draft, 0 comments`}, ruleNewest},
 		{"newest by creation, not by last change", []Event{hello, picnic, PostPublished{Post: "post-1"}, PostRenamed{Post: "post-1", Title: "Hello again"}},
 			[]string{`post-2 "Spring picnic" by tomás, draft, 0 comments`,
-				`post-1 "Hello again" by ines, published, 0 comments`}},
+				`post-1 "Hello again" by ines, published, 0 comments`}, ruleNewest},
 		{"newest by creation, not by id", []Event{minutes, hello, picnic},
 			[]string{`post-2 "Spring picnic" by tomás, draft, 0 comments`,
 				`post-1 "Hello, Kestrel!" by ines, draft, 0 comments`,
-				`post-3 "Minutes of the spring meeting" by olu, draft, 0 comments`}},
+				`post-3 "Minutes of the spring meeting" by olu, draft, 0 comments`}, ruleNewest},
 		{"renamed twice", []Event{picnic, PostRenamed{Post: "post-2", Title: "Summer picnic"}, PostRenamed{Post: "post-2", Title: "Autumn picnic"}},
-			[]string{`post-2 "Autumn picnic" by tomás, draft, 0 comments`}},
+			[]string{`post-2 "Autumn picnic" by tomás, draft, 0 comments`}, ruleList},
 		{"comments counted", []Event{hello, PostPublished{Post: "post-1"},
 			CommentAdded{Post: "post-1", Comment: "comment-1", Author: "olu", Body: "Hi"},
 			CommentAdded{Post: "post-1", Comment: "comment-2", Author: "ada", Body: "Hi"},
 			CommentAdded{Post: "post-1", Comment: "comment-3", Author: "olu", Body: "Again"}},
-			[]string{`post-1 "Hello, Kestrel!" by ines, published, 3 comments`}},
+			[]string{`post-1 "Hello, Kestrel!" by ines, published, 3 comments`}, ruleList},
 		{"a deleted post vanishes", []Event{hello, picnic, PostPublished{Post: "post-1"}, PostDeleted{Post: "post-1"}},
-			[]string{`post-2 "Spring picnic" by tomás, draft, 0 comments`}},
+			[]string{`post-2 "Spring picnic" by tomás, draft, 0 comments`}, ruleList},
 		{"tags and favourites change nothing here", []Event{hello, PostTagged{Post: "post-1", Tag: "news"},
 			PostFavourited{Post: "post-1", Member: "ada"}, PostUntagged{Post: "post-1", Tag: "news"}, PostUnfavourited{Post: "post-1", Member: "ada"}},
-			[]string{`post-1 "Hello, Kestrel!" by ines, draft, 0 comments`}},
+			[]string{`post-1 "Hello, Kestrel!" by ines, draft, 0 comments`}, ruleList},
 		{"events of a post it does not know change nothing", []Event{picnic, PostRenamed{Post: "post-9", Title: "Ghost"},
 			PostPublished{Post: "post-9"}, CommentAdded{Post: "post-9", Comment: "comment-1", Author: "olu", Body: "Boo"}, PostDeleted{Post: "post-8"}},
-			[]string{`post-2 "Spring picnic" by tomás, draft, 0 comments`}},
+			[]string{`post-2 "Spring picnic" by tomás, draft, 0 comments`}, ruleKnows},
 	}
 	for _, tt := range tests {
 		list := listAfter(t, tt.given...)
-		assert.Equal(t, tt.want, DescribePosts(list.Posts()), "%s: Posts() after %v", tt.name, DescribeEvents(tt.given))
+		assert.Equal(t, tt.want, DescribePosts(list.Posts()), "%s:\nGiven: %s\nWhen: the list catches up\nThen: Posts(): %s",
+			tt.name, describeEvents(tt.given), tt.rule)
 	}
 
 	list := listAfter(t, hello, picnic)
 	posts := list.Posts()
 	posts[0].Title = "Changed by the caller"
 	assert.Equal(t, []string{`post-2 "Spring picnic" by tomás, draft, 0 comments`, `post-1 "Hello, Kestrel!" by ines, draft, 0 comments`},
-		DescribePosts(list.Posts()), "Posts() is a copy: changing it changes nothing")
+		DescribePosts(list.Posts()), "Posts() after the caller changed what it returned: "+ruleCopies)
 }
 
 func TestPart1FullComments(t *testing.T) {
@@ -267,22 +300,22 @@ func TestPart1FullComments(t *testing.T) {
 	c4 := CommentAdded{Post: "post-2", Comment: "comment-4", Author: "ines", Body: "And tea."}
 	store := storeWith(t, hello, picnic, c1, c2, c3, c4)
 	view := NewCommentsByPost()
-	assert.Equal(t, 0, view.Checkpoint(), "a new view's checkpoint")
+	assert.Equal(t, 0, view.Checkpoint(), "a new CommentsByPost's checkpoint: "+ruleCheckpoint)
 	catchUp(t, store, view, "the comments", 6)
-	assert.Equal(t, []string{"comment-1 olu: First!", "comment-3 tomás: Second."}, DescribeComments(view.For("post-1")), "For(post-1), oldest first")
-	assert.Equal(t, []string{"comment-2 ada: Bring cake.", "comment-4 ines: And tea."}, DescribeComments(view.For("post-2")), "For(post-2)")
-	assert.Empty(t, DescribeComments(view.For("post-3")), "For a post never created")
+	assert.Equal(t, []string{"comment-1 olu: First!", "comment-3 tomás: Second."}, DescribeComments(view.For("post-1")), "For(post-1): "+ruleComments)
+	assert.Equal(t, []string{"comment-2 ada: Bring cake.", "comment-4 ines: And tea."}, DescribeComments(view.For("post-2")), "For(post-2): "+ruleComments)
+	assert.Empty(t, DescribeComments(view.For("post-3")), "For(post-3), a post never created: "+ruleKnows)
 
 	got := view.For("post-1")
 	got[0].Body = "Changed by the caller"
-	assert.Equal(t, "First!", view.For("post-1")[0].Body, "For is a copy: changing it changes nothing")
+	assert.Equal(t, "First!", view.For("post-1")[0].Body, "For(post-1) after the caller changed a comment it returned: "+ruleCopies)
 	got = append(got[:1], Comment{ID: "comment-99", Author: "x", Body: "y"})
-	assert.Equal(t, []string{"comment-1 olu: First!", "comment-3 tomás: Second."}, DescribeComments(view.For("post-1")), "For is a copy: appending to it changes nothing")
+	assert.Equal(t, []string{"comment-1 olu: First!", "comment-3 tomás: Second."}, DescribeComments(view.For("post-1")), "For(post-1) after the caller appended to what it returned: "+ruleCopies)
 
 	appendAll(t, store, PostDeleted{Post: "post-1"}, PostTagged{Post: "post-2", Tag: "news"})
 	catchUp(t, store, view, "the comments", 2)
-	assert.Empty(t, DescribeComments(view.For("post-1")), "For a deleted post")
-	assert.Equal(t, 2, len(view.For("post-2")), "the other post keeps its comments")
+	assert.Empty(t, DescribeComments(view.For("post-1")), "For(post-1) after PostDeleted: "+ruleComments)
+	assert.Equal(t, 2, len(view.For("post-2")), "For(post-2) after post-1 is deleted: the other post keeps its comments, "+ruleComments)
 }
 
 func TestPart1FullTags(t *testing.T) {
@@ -300,13 +333,13 @@ func TestPart1FullTags(t *testing.T) {
 	)
 	store := storeWith(t, given...)
 	index := NewTagIndex()
-	assert.Equal(t, 0, index.Checkpoint(), "a new index's checkpoint")
+	assert.Equal(t, 0, index.Checkpoint(), "a new TagIndex's checkpoint: "+ruleCheckpoint)
 	catchUp(t, store, index, "the tag index", 16)
-	assert.Equal(t, []string{"post-10", "post-2", "post-9"}, strs(index.Posts("news")), "Posts(news), sorted as strings")
-	assert.Equal(t, []string{"events", "harbour", "news"}, strs(index.Tags("post-2")), "Tags(post-2), sorted")
-	assert.Empty(t, index.Posts("choir"), "Posts of a tag no post has")
-	assert.Empty(t, index.Tags("post-5"), "Tags of a post without tags")
-	assert.Empty(t, index.Tags("post-99"), "Tags of a post never created")
+	assert.Equal(t, []string{"post-10", "post-2", "post-9"}, strs(index.Posts("news")), "Posts(news): "+ruleTags)
+	assert.Equal(t, []string{"events", "harbour", "news"}, strs(index.Tags("post-2")), "Tags(post-2): "+ruleTags)
+	assert.Empty(t, index.Posts("choir"), "Posts(choir), a tag no post has: "+ruleTags)
+	assert.Empty(t, index.Tags("post-5"), "Tags(post-5), a post without tags: "+ruleTags)
+	assert.Empty(t, index.Tags("post-99"), "Tags(post-99), a post never created: "+ruleKnows)
 
 	appendAll(t, store,
 		PostUntagged{Post: "post-9", Tag: "news"},
@@ -316,18 +349,18 @@ func TestPart1FullTags(t *testing.T) {
 		PostUntagged{Post: "post-3", Tag: "harbour"},
 	)
 	catchUp(t, store, index, "the tag index", 5)
-	assert.Equal(t, []string{"post-10", "post-3"}, strs(index.Posts("news")), "Posts(news) after untagging post-9 and deleting post-2")
-	assert.Empty(t, index.Posts("harbour"), "Posts(harbour): untagged and deleted")
-	assert.Empty(t, index.Posts("events"), "Posts(events): its only post was deleted")
-	assert.Empty(t, index.Tags("post-2"), "Tags of a deleted post")
-	assert.Equal(t, []string{"news"}, strs(index.Tags("post-3")), "Tags(post-3)")
+	assert.Equal(t, []string{"post-10", "post-3"}, strs(index.Posts("news")), "Posts(news) after untagging post-9 and deleting post-2: "+ruleTags)
+	assert.Empty(t, index.Posts("harbour"), "Posts(harbour), untagged from post-2 and post-3, then post-2 deleted: "+ruleTags)
+	assert.Empty(t, index.Posts("events"), "Posts(events), whose only post was deleted: "+ruleTags)
+	assert.Empty(t, index.Tags("post-2"), "Tags(post-2) after PostDeleted: "+ruleTags)
+	assert.Equal(t, []string{"news"}, strs(index.Tags("post-3")), "Tags(post-3), tagged news and untagged harbour: "+ruleTags)
 
 	got := index.Posts("news")
 	got[0] = "post-77"
-	assert.Equal(t, []string{"post-10", "post-3"}, strs(index.Posts("news")), "Posts is a copy")
+	assert.Equal(t, []string{"post-10", "post-3"}, strs(index.Posts("news")), "Posts(news) after the caller changed what it returned: "+ruleCopies)
 	got = index.Tags("post-3")
 	got[0] = "changed"
-	assert.Equal(t, []string{"news"}, strs(index.Tags("post-3")), "Tags is a copy")
+	assert.Equal(t, []string{"news"}, strs(index.Tags("post-3")), "Tags(post-3) after the caller changed what it returned: "+ruleCopies)
 }
 
 // TestPart1FullUnknownPosts: a read model knows a post from its
@@ -363,16 +396,18 @@ func TestPart1FullUnknownPosts(t *testing.T) {
 	catchUp(t, store, tags, "the tag index", len(given))
 
 	// Then: only post-2 is on any page.
+	gw := "Given: post-9 and post-8 were never created, post-1 is deleted, " + describeEvents(given) +
+		"\nWhen: the list, the comments and the tag index catch up\nThen: "
 	assert.Equal(t, []string{`post-2 "Spring picnic" by tomás, draft, 1 comments`}, DescribePosts(list.Posts()),
-		"Posts(): the list ignores events of post-9 (never created) and of post-1 after its deletion")
-	assert.Empty(t, DescribeComments(comments.For("post-9")), "For(post-9): a comment of a post never created is ignored")
-	assert.Empty(t, DescribeComments(comments.For("post-1")), "For(post-1): a comment added after the post was deleted is ignored")
-	assert.Equal(t, []string{"comment-4 ines: Bring tea."}, DescribeComments(comments.For("post-2")), "For(post-2)")
-	assert.Empty(t, tags.Tags("post-9"), "Tags(post-9): a tag of a post never created is ignored")
-	assert.Empty(t, tags.Tags("post-1"), "Tags(post-1): a tag given after the post was deleted is ignored")
-	assert.Equal(t, []string{"post-2"}, strs(tags.Posts("news")), "Posts(news): only the live post-2")
-	assert.Empty(t, tags.Posts("harbour"), "Posts(harbour): its only post was deleted")
-	assert.Equal(t, []string{"news"}, strs(tags.Tags("post-2")), "Tags(post-2): untagging post-8 changes nothing")
+		gw+"Posts(), ignoring the events of post-9 (never created) and of post-1 after its deletion: "+ruleKnows)
+	assert.Empty(t, DescribeComments(comments.For("post-9")), gw+"For(post-9), a comment of a post never created is ignored: "+ruleKnows)
+	assert.Empty(t, DescribeComments(comments.For("post-1")), gw+"For(post-1), a comment added after the post was deleted is ignored: "+ruleKnows)
+	assert.Equal(t, []string{"comment-4 ines: Bring tea."}, DescribeComments(comments.For("post-2")), gw+"For(post-2): "+ruleComments)
+	assert.Empty(t, tags.Tags("post-9"), gw+"Tags(post-9), a tag of a post never created is ignored: "+ruleKnows)
+	assert.Empty(t, tags.Tags("post-1"), gw+"Tags(post-1), a tag given after the post was deleted is ignored: "+ruleKnows)
+	assert.Equal(t, []string{"post-2"}, strs(tags.Posts("news")), gw+"Posts(news), only the live post-2: "+ruleKnows)
+	assert.Empty(t, tags.Posts("harbour"), gw+"Posts(harbour), whose only post was deleted: "+ruleTags)
+	assert.Equal(t, []string{"news"}, strs(tags.Tags("post-2")), gw+"Tags(post-2), untagging post-8 changes nothing: "+ruleKnows)
 
 	// And a read model built later, from the first event, agrees.
 	fresh := []Projection{NewPostList(), NewCommentsByPost(), NewTagIndex()}
@@ -380,7 +415,7 @@ func TestPart1FullUnknownPosts(t *testing.T) {
 		catchUp(t, store, p, "a new view", len(given))
 	}
 	assert.Equal(t, views(list, comments, tags), views(fresh[0].(*PostList), fresh[1].(*CommentsByPost), fresh[2].(*TagIndex)),
-		"views built later agree")
+		gw+"read models built later agree: "+ruleFromZero)
 }
 
 // blogHistory is a small history with every kind of event.
@@ -427,31 +462,31 @@ func TestPart1FullIdempotent(t *testing.T) {
 		"post-3 comments [comment-3 tomás: Thanks.] tags [minutes news]",
 		"tag news: [post-3]",
 		"tag minutes: [post-3]",
-	}, want, "the three views of the history")
+	}, want, "Given: "+describeEvents(history)+"\nWhen: the list, the comments and the tag index catch up\nThen: what they answer: "+ruleList+"; "+ruleComments+"; "+ruleTags)
 
 	// Everything delivered again, and caught up again: nothing changes.
 	names := []string{"PostList", "CommentsByPost", "TagIndex"}
 	for _, r := range store.ReadAll(1) {
 		for i, p := range []Projection{list, comments, tags} {
-			require.NoError(t, p.Handle(r), "%s.Handle(@%d) again", names[i], r.Position)
-			assert.Equal(t, len(history), p.Checkpoint(), "%s: the checkpoint after @%d again", names[i], r.Position)
+			require.NoError(t, p.Handle(r), "%s.Handle(@%d) again: %s", names[i], r.Position, ruleIgnore)
+			assert.Equal(t, len(history), p.Checkpoint(), "%s: the checkpoint after @%d again: %s", names[i], r.Position, ruleIgnore)
 		}
 	}
 	for _, p := range []Projection{list, comments, tags} {
 		catchUp(t, store, p, "a view caught up", 0)
 	}
-	assert.Equal(t, want, views(list, comments, tags), "the views after every event again")
+	assert.Equal(t, want, views(list, comments, tags), "what the read models answer after every event again: "+ruleIgnore)
 
 	// Every event handed over twice in a row, by hand.
 	list2, comments2, tags2 := NewPostList(), NewCommentsByPost(), NewTagIndex()
 	for _, r := range store.ReadAll(1) {
 		for i, p := range []Projection{list2, comments2, tags2} {
-			require.NoError(t, p.Handle(r), "%s.Handle(@%d)", names[i], r.Position)
-			require.NoError(t, p.Handle(r), "%s.Handle(@%d) a second time", names[i], r.Position)
-			assert.Equal(t, r.Position, p.Checkpoint(), "%s: the checkpoint after @%d, twice (every event moves it, whether the view uses the event or not)", names[i], r.Position)
+			require.NoError(t, p.Handle(r), "%s.Handle(@%d) of a new read model: %s", names[i], r.Position, ruleCheckpoint)
+			require.NoError(t, p.Handle(r), "%s.Handle(@%d) a second time: %s", names[i], r.Position, ruleIgnore)
+			assert.Equal(t, r.Position, p.Checkpoint(), "%s: the checkpoint after @%d, twice: %s", names[i], r.Position, ruleCheckpoint)
 		}
 	}
-	assert.Equal(t, want, views(list2, comments2, tags2), "views handed every event twice")
+	assert.Equal(t, want, views(list2, comments2, tags2), "what new read models answer, handed every event twice in a row: "+ruleIgnore)
 }
 
 func TestPart1FullIndependent(t *testing.T) {
@@ -468,12 +503,12 @@ func TestPart1FullIndependent(t *testing.T) {
 			catchUp(t, store, tags, "the tag index", len(store.ReadAll(tags.Checkpoint()+1)))
 		}
 	}
-	assert.Equal(t, 16, len(history))
-	assert.Equal(t, 16, list.Checkpoint(), "the list caught up after the last event")
-	assert.Equal(t, 15, tags.Checkpoint(), "the tag index lags by one event")
-	assert.Equal(t, 0, comments.Checkpoint(), "the comments view never caught up")
-	assert.Empty(t, DescribeComments(comments.For("post-3")), "a view that never caught up knows nothing")
-	assert.Equal(t, []string{"minutes"}, strs(tags.Tags("post-3")), "the tag index has not seen post-3 tagged news")
+	assert.Equal(t, 16, len(history), "the history of the test")
+	assert.Equal(t, 16, list.Checkpoint(), "the list caught up after the last event: "+ruleOwnPace)
+	assert.Equal(t, 15, tags.Checkpoint(), "the tag index caught up after the 15th event, and lags by one: "+ruleOwnPace)
+	assert.Equal(t, 0, comments.Checkpoint(), "the comments view never caught up: "+ruleOwnPace)
+	assert.Empty(t, DescribeComments(comments.For("post-3")), "For(post-3) of a comments view that never caught up knows nothing: "+ruleOwnPace)
+	assert.Equal(t, []string{"minutes"}, strs(tags.Tags("post-3")), "Tags(post-3) of a tag index that has not seen post-3 tagged news: "+ruleOwnPace)
 
 	// A view added later starts from the first event and agrees.
 	catchUp(t, store, comments, "the comments", 16)
@@ -483,5 +518,5 @@ func TestPart1FullIndependent(t *testing.T) {
 		catchUp(t, store, p, "a new view", 16)
 	}
 	assert.Equal(t, views(list, comments, tags), views(fresh[0].(*PostList), fresh[1].(*CommentsByPost), fresh[2].(*TagIndex)),
-		"views caught up bit by bit and views built later agree")
+		"read models caught up bit by bit and read models built later agree: "+ruleFromZero)
 }

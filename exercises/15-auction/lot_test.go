@@ -5,6 +5,7 @@ package auction
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -12,6 +13,64 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
+
+// Where a rule is stated: a failure names the day and the part.
+const (
+	inPart1 = " — day 15, Part 1"
+	inPart2 = " — day 15, Part 2"
+)
+
+// The rules of Part 1, as the chapter states them.
+const (
+	ruleOpenExists    = "OpenLot: a lot opened before, even one closed since, is ErrLotExists" + inPart1
+	ruleOpenPrice     = "OpenLot: then a start price below 1 is ErrInvalidPrice; otherwise LotOpened" + inPart1
+	ruleBidUnknown    = "PlaceBid: a lot never opened is ErrUnknownLot" + inPart1
+	ruleBidClosed     = "PlaceBid: then a closed lot, or a bid made at or after ClosesAt, is ErrLotClosed, whatever the amount" + inPart1
+	ruleBidTooLow     = "PlaceBid: then a first bid below the start price, or a later bid not above the price, is ErrBidTooLow" + inPart1
+	ruleBidPlaced     = "an accepted bid becomes BidPlaced, with the bid's time" + inPart1
+	ruleCloseRefuse   = "CloseLot: a lot never opened is ErrUnknownLot, a closed one (closing twice) ErrLotClosed" + inPart1
+	ruleClose         = "CloseLot: otherwise LotClosed with the leader and the price, or no winner and 0 when nobody bid" + inPart1
+	ruleUnknownCmd    = "a nil command, or one the auction does not know, is ErrUnknownCommand" + inPart1
+	ruleHandle        = "Handle: load, decide, append expecting the version you loaded, and return the events; a refusal, or an append that fails, returns the error and stores nothing" + inPart1
+	ruleEveryOrder    = "whatever the order of concurrent bids, each bid was recorded or refused as too low, the versions have no gap, every accepted bid beats the one before it, and the highest bid wins" + inPart1
+	ruleOneAtATime    = "Bidding runs Handle one command at a time per lot, so the bids on a lot never conflict: the store must refuse no append at all, and retrying after a conflict does not pass" + inPart1
+	ruleLotsDoNotWait = "Bidding runs Handle one command at a time per lot, and lots never wait for each other" + inPart1
+)
+
+// describeCommand writes a command as its type name and fields, with times
+// of day as ClockTime writes them, such as
+// PlaceBid{Lot:lot-1 Bidder:ada Amount:120 At:19:05}.
+func describeCommand(cmd Command) string {
+	if cmd == nil {
+		return "<nil>"
+	}
+	switch c := cmd.(type) {
+	case OpenLot:
+		return fmt.Sprintf("OpenLot{Lot:%s Title:%s StartPrice:%d ClosesAt:%s}", c.Lot, c.Title, c.StartPrice, ClockTime(c.ClosesAt))
+	case PlaceBid:
+		return fmt.Sprintf("PlaceBid{Lot:%s Bidder:%s Amount:%d At:%s}", c.Lot, c.Bidder, c.Amount, ClockTime(c.At))
+	case CloseLot:
+		return fmt.Sprintf("CloseLot{Lot:%s}", c.Lot)
+	}
+	return cmd.CommandType() + fmt.Sprintf("%+v", cmd)
+}
+
+// describeStore writes what a store holds, as DescribeRecorded writes it,
+// on one line.
+func describeStore(recorded []string) string {
+	if len(recorded) == 0 {
+		return "an empty store"
+	}
+	return strings.Join(recorded, "; ")
+}
+
+// describeGiven writes a Given's events on one line.
+func describeGiven(events []Event) string {
+	if len(events) == 0 {
+		return "no events: a lot never opened"
+	}
+	return strings.Join(DescribeEvents(events), "; ")
+}
 
 // lotFrom folds the given events into a lot: the Given of a test.
 func lotFrom(events ...Event) Lot {
@@ -61,19 +120,32 @@ func TestPart1Example(t *testing.T) {
 	example := []struct {
 		line string
 		want string
+		why  string // the worked example's words
 	}{
-		{"19:00:00 open lot-1 100 20:00:00 Painting of the quay", recorded("LotOpened{Lot:lot-1 Title:Painting of the quay StartPrice:100 ClosesAt:20:00}")},
-		{"19:02:00 open lot-2 200 20:30:00 A weekend in the cabin", recorded("LotOpened{Lot:lot-2 Title:A weekend in the cabin StartPrice:200 ClosesAt:20:30}")},
-		{"19:05:00 bid lot-1 ada 120", recorded("BidPlaced{Lot:lot-1 Bidder:ada Amount:120 At:19:05}")},
-		{"19:12:00 bid lot-1 grace 120", refused(ErrBidTooLow)}, // not above the price
-		{"19:15:00 bid lot-2 alan 150", refused(ErrBidTooLow)},  // a first bid below the start price
-		{"19:20:00 bid lot-1 grace 150", recorded("BidPlaced{Lot:lot-1 Bidder:grace Amount:150 At:19:20}")},
-		{"19:31:00 bid lot-1 ada 140", refused(ErrBidTooLow)},
-		{"19:40:00 bid lot-2 alan 200", recorded("BidPlaced{Lot:lot-2 Bidder:alan Amount:200 At:19:40}")}, // the start price is enough
-		{"20:00:00 bid lot-1 alan 500", refused(ErrLotClosed)},                                            // at the closing time: too late
-		{"20:00:10 close lot-1", recorded("LotClosed{Lot:lot-1 Winner:grace Amount:150}")},
-		{"20:31:00 close lot-2", recorded("LotClosed{Lot:lot-2 Winner:alan Amount:200}")},
-		{"20:32:00 close lot-2", refused(ErrLotClosed)},
+		{"19:00:00 open lot-1 100 20:00:00 Painting of the quay", recorded("LotOpened{Lot:lot-1 Title:Painting of the quay StartPrice:100 ClosesAt:20:00}"),
+			"lot-1 opens at a start price of 100 until 20:00"},
+		{"19:02:00 open lot-2 200 20:30:00 A weekend in the cabin", recorded("LotOpened{Lot:lot-2 Title:A weekend in the cabin StartPrice:200 ClosesAt:20:30}"),
+			"lot-2 opens at 200 until 20:30"},
+		{"19:05:00 bid lot-1 ada 120", recorded("BidPlaced{Lot:lot-1 Bidder:ada Amount:120 At:19:05}"),
+			"Ada's 120 is lot-1's first bid and is at least 100: BidPlaced"},
+		{"19:12:00 bid lot-1 grace 120", refused(ErrBidTooLow), // not above the price
+			"Grace's 120 at 19:12 only equals the price: ErrBidTooLow"},
+		{"19:15:00 bid lot-2 alan 150", refused(ErrBidTooLow), // a first bid below the start price
+			"Alan's 150 on lot-2 is a first bid below its start price of 200: ErrBidTooLow"},
+		{"19:20:00 bid lot-1 grace 150", recorded("BidPlaced{Lot:lot-1 Bidder:grace Amount:150 At:19:20}"),
+			"Grace's 150 at 19:20 beats 120"},
+		{"19:31:00 bid lot-1 ada 140", refused(ErrBidTooLow),
+			"Ada's 140 at 19:31 does not beat 150: ErrBidTooLow"},
+		{"19:40:00 bid lot-2 alan 200", recorded("BidPlaced{Lot:lot-2 Bidder:alan Amount:200 At:19:40}"), // the start price is enough
+			"Alan's 200 on lot-2 equals the start price, which is enough for a first bid"},
+		{"20:00:00 bid lot-1 alan 500", refused(ErrLotClosed), // at the closing time: too late
+			"Alan's 500 on lot-1 comes at 20:00 exactly, the closing time: ErrLotClosed, however generous"},
+		{"20:00:10 close lot-1", recorded("LotClosed{Lot:lot-1 Winner:grace Amount:150}"),
+			"at 20:00:10 the hammer falls on lot-1: LotClosed with Grace as winner for 150"},
+		{"20:31:00 close lot-2", recorded("LotClosed{Lot:lot-2 Winner:alan Amount:200}"),
+			"at 20:31 lot-2 goes to Alan for 200"},
+		{"20:32:00 close lot-2", refused(ErrLotClosed),
+			"closing lot-2 again at 20:32 is ErrLotClosed"},
 	}
 	store := newPart1Store()
 	bidding := NewBidding(store)
@@ -83,16 +155,17 @@ func TestPart1Example(t *testing.T) {
 		l, err := parseLine(tt.line)
 		require.NoError(t, err, "parseLine(%q)", tt.line)
 		events, err := bidding.Handle(l.cmd)
-		assert.Equal(t, tt.want, outcome(events, err), "%s", tt.line)
+		assert.Equal(t, tt.want, outcome(events, err), "the worked example of Part 1, line %s: Bidding.Handle(%s): %s", tt.line, describeCommand(l.cmd), tt.why+inPart1)
 	}
 	assert.Equal(t, []string{
 		"lot-1 v1 @1 LotOpened{Lot:lot-1 Title:Painting of the quay StartPrice:100 ClosesAt:20:00}",
 		"lot-1 v2 @3 BidPlaced{Lot:lot-1 Bidder:ada Amount:120 At:19:05}",
 		"lot-1 v3 @4 BidPlaced{Lot:lot-1 Bidder:grace Amount:150 At:19:20}",
 		"lot-1 v4 @6 LotClosed{Lot:lot-1 Winner:grace Amount:150}",
-	}, DescribeRecorded(store.ReadStream("lot-1", 1)), `ReadStream("lot-1", 1): refusals record nothing`)
+	}, DescribeRecorded(store.ReadStream("lot-1", 1)), `ReadStream("lot-1", 1): refusals record nothing, so lot-1's stream holds four events`+inPart1)
 	// lot-1: 150 × 2 bids = 300; lot-2: 200 × 1 bid = 200; 300 + 200 = 500.
-	assert.Equal(t, 500, part1Answer(lines), "part1Answer(%q)", lines)
+	assert.Equal(t, 500, part1Answer(lines),
+		"part1Answer(the worked example): the sum, over every lot closed with a winner, of the winning amount times the number of bids the lot accepted"+inPart1)
 }
 
 // decideCase is a Given (events) / When (command) / Then (events or
@@ -103,6 +176,7 @@ type decideCase struct {
 	when  Command
 	then  []string // the events, described
 	err   error    // or the refusal
+	rule  string   // the chapter's rule the case checks, with its day and part
 }
 
 func checkDecide(t *testing.T, cases []decideCase) {
@@ -110,13 +184,14 @@ func checkDecide(t *testing.T, cases []decideCase) {
 	for _, tt := range cases {
 		lot := lotFrom(tt.given...)
 		events, err := Decide(lot, tt.when)
+		gw := fmt.Sprintf("%s:\nGiven: %s\nWhen: Decide(lot, %s)\nThen: ", tt.name, describeGiven(tt.given), describeCommand(tt.when))
 		if tt.err != nil {
-			assert.ErrorIs(t, err, tt.err, "%s: Given %v, When %v", tt.name, DescribeEvents(tt.given), tt.when)
-			assert.Empty(t, events, "%s: a refusal records no events", tt.name)
+			assert.ErrorIs(t, err, tt.err, "%sit is refused: %s", gw, tt.rule)
+			assert.Empty(t, DescribeEvents(events), "%sa refusal records no events: %s", gw, tt.rule)
 			continue
 		}
-		if assert.NoError(t, err, "%s: Given %v, When %v", tt.name, DescribeEvents(tt.given), tt.when) {
-			assert.Equal(t, tt.then, DescribeEvents(events), "%s: Given %v, When %v", tt.name, DescribeEvents(tt.given), tt.when)
+		if assert.NoError(t, err, "%sit is not refused: %s", gw, tt.rule) {
+			assert.Equal(t, tt.then, DescribeEvents(events), "%sthe events: %s", gw, tt.rule)
 		}
 	}
 }
@@ -126,22 +201,22 @@ func TestPart1FullOpenAndClose(t *testing.T) {
 	closed := LotClosed{Lot: "lot-1", Winner: "ada", Amount: 120}
 	checkDecide(t, []decideCase{
 		{"open a new lot", nil, OpenLot{Lot: "lot-1", Title: "Painting of the quay", StartPrice: 100, ClosesAt: at(20, 0, 0)},
-			[]string{"LotOpened{Lot:lot-1 Title:Painting of the quay StartPrice:100 ClosesAt:20:00}"}, nil},
+			[]string{"LotOpened{Lot:lot-1 Title:Painting of the quay StartPrice:100 ClosesAt:20:00}"}, nil, ruleOpenPrice},
 		{"a start price of 1", nil, OpenLot{Lot: "lot-1", Title: "Pebble", StartPrice: 1, ClosesAt: at(20, 0, 0)},
-			[]string{"LotOpened{Lot:lot-1 Title:Pebble StartPrice:1 ClosesAt:20:00}"}, nil},
-		{"open a lot twice", []Event{opened}, OpenLot{Lot: "lot-1", Title: "Again", StartPrice: 100, ClosesAt: at(21, 0, 0)}, nil, ErrLotExists},
-		{"open a closed lot", []Event{opened, closed}, OpenLot{Lot: "lot-1", Title: "Again", StartPrice: 100, ClosesAt: at(21, 0, 0)}, nil, ErrLotExists},
-		{"a start price of 0", nil, OpenLot{Lot: "lot-1", Title: "Free", StartPrice: 0, ClosesAt: at(20, 0, 0)}, nil, ErrInvalidPrice},
-		{"a negative start price", nil, OpenLot{Lot: "lot-1", Title: "Debt", StartPrice: -5, ClosesAt: at(20, 0, 0)}, nil, ErrInvalidPrice},
+			[]string{"LotOpened{Lot:lot-1 Title:Pebble StartPrice:1 ClosesAt:20:00}"}, nil, ruleOpenPrice},
+		{"open a lot twice", []Event{opened}, OpenLot{Lot: "lot-1", Title: "Again", StartPrice: 100, ClosesAt: at(21, 0, 0)}, nil, ErrLotExists, ruleOpenExists},
+		{"open a closed lot", []Event{opened, closed}, OpenLot{Lot: "lot-1", Title: "Again", StartPrice: 100, ClosesAt: at(21, 0, 0)}, nil, ErrLotExists, ruleOpenExists},
+		{"a start price of 0", nil, OpenLot{Lot: "lot-1", Title: "Free", StartPrice: 0, ClosesAt: at(20, 0, 0)}, nil, ErrInvalidPrice, ruleOpenPrice},
+		{"a negative start price", nil, OpenLot{Lot: "lot-1", Title: "Debt", StartPrice: -5, ClosesAt: at(20, 0, 0)}, nil, ErrInvalidPrice, ruleOpenPrice},
 		{"close with bids", []Event{opened, bid("ada", 120, 19, 5), bid("grace", 150, 19, 20)}, CloseLot{Lot: "lot-1"},
-			[]string{"LotClosed{Lot:lot-1 Winner:grace Amount:150}"}, nil},
+			[]string{"LotClosed{Lot:lot-1 Winner:grace Amount:150}"}, nil, ruleClose},
 		{"close a lot nobody bid on", []Event{opened}, CloseLot{Lot: "lot-1"},
-			[]string{"LotClosed{Lot:lot-1 Winner: Amount:0}"}, nil},
+			[]string{"LotClosed{Lot:lot-1 Winner: Amount:0}"}, nil, ruleClose},
 		{"close before the closing time", []Event{opened, bid("ada", 120, 19, 5)}, CloseLot{Lot: "lot-1"},
-			[]string{"LotClosed{Lot:lot-1 Winner:ada Amount:120}"}, nil},
-		{"close twice", []Event{opened, closed}, CloseLot{Lot: "lot-1"}, nil, ErrLotClosed},
-		{"close a lot never opened", nil, CloseLot{Lot: "lot-1"}, nil, ErrUnknownLot},
-		{"a nil command", []Event{opened}, nil, nil, ErrUnknownCommand},
+			[]string{"LotClosed{Lot:lot-1 Winner:ada Amount:120}"}, nil, ruleClose},
+		{"close twice", []Event{opened, closed}, CloseLot{Lot: "lot-1"}, nil, ErrLotClosed, ruleCloseRefuse},
+		{"close a lot never opened", nil, CloseLot{Lot: "lot-1"}, nil, ErrUnknownLot, ruleCloseRefuse},
+		{"a nil command", []Event{opened}, nil, nil, ErrUnknownCommand, ruleUnknownCmd},
 	})
 }
 
@@ -150,54 +225,56 @@ func TestPart1FullBids(t *testing.T) {
 	closed := LotClosed{Lot: "lot-1", Winner: "ada", Amount: 120}
 	checkDecide(t, []decideCase{
 		{"a first bid at the start price", []Event{opened}, placeBid("ada", 100, 19, 5, 0),
-			[]string{"BidPlaced{Lot:lot-1 Bidder:ada Amount:100 At:19:05}"}, nil},
+			[]string{"BidPlaced{Lot:lot-1 Bidder:ada Amount:100 At:19:05}"}, nil, ruleBidTooLow},
 		{"a first bid above it", []Event{opened}, placeBid("ada", 130, 19, 5, 30),
-			[]string{"BidPlaced{Lot:lot-1 Bidder:ada Amount:130 At:19:05:30}"}, nil},
-		{"a first bid below it", []Event{opened}, placeBid("ada", 99, 19, 5, 0), nil, ErrBidTooLow},
+			[]string{"BidPlaced{Lot:lot-1 Bidder:ada Amount:130 At:19:05:30}"}, nil, ruleBidPlaced},
+		{"a first bid below it", []Event{opened}, placeBid("ada", 99, 19, 5, 0), nil, ErrBidTooLow, ruleBidTooLow},
 		{"a bid above the price", []Event{opened, bid("ada", 120, 19, 5)}, placeBid("grace", 121, 19, 6, 0),
-			[]string{"BidPlaced{Lot:lot-1 Bidder:grace Amount:121 At:19:06}"}, nil},
-		{"a bid at the price", []Event{opened, bid("ada", 120, 19, 5)}, placeBid("grace", 120, 19, 6, 0), nil, ErrBidTooLow},
-		{"a bid between the start price and the price", []Event{opened, bid("ada", 120, 19, 5)}, placeBid("grace", 110, 19, 6, 0), nil, ErrBidTooLow},
+			[]string{"BidPlaced{Lot:lot-1 Bidder:grace Amount:121 At:19:06}"}, nil, ruleBidTooLow},
+		{"a bid at the price", []Event{opened, bid("ada", 120, 19, 5)}, placeBid("grace", 120, 19, 6, 0), nil, ErrBidTooLow, ruleBidTooLow},
+		{"a bid between the start price and the price", []Event{opened, bid("ada", 120, 19, 5)}, placeBid("grace", 110, 19, 6, 0), nil, ErrBidTooLow, ruleBidTooLow},
 		{"the leader raises their own bid", []Event{opened, bid("ada", 120, 19, 5)}, placeBid("ada", 125, 19, 6, 0),
-			[]string{"BidPlaced{Lot:lot-1 Bidder:ada Amount:125 At:19:06}"}, nil},
+			[]string{"BidPlaced{Lot:lot-1 Bidder:ada Amount:125 At:19:06}"}, nil, ruleBidTooLow},
 		{"a second before the close", []Event{opened, bid("ada", 120, 19, 5)}, placeBid("grace", 200, 19, 59, 59),
-			[]string{"BidPlaced{Lot:lot-1 Bidder:grace Amount:200 At:19:59:59}"}, nil},
-		{"at the closing time", []Event{opened, bid("ada", 120, 19, 5)}, placeBid("grace", 200, 20, 0, 0), nil, ErrLotClosed},
-		{"after the closing time, even a low bid", []Event{opened}, placeBid("grace", 5, 21, 0, 0), nil, ErrLotClosed},
-		{"after the hammer fell, before the closing time", []Event{opened, bid("ada", 120, 19, 5), closed}, placeBid("grace", 200, 19, 30, 0), nil, ErrLotClosed},
-		{"a lot never opened", nil, placeBid("ada", 100, 19, 5, 0), nil, ErrUnknownLot},
+			[]string{"BidPlaced{Lot:lot-1 Bidder:grace Amount:200 At:19:59:59}"}, nil, ruleBidClosed},
+		{"at the closing time", []Event{opened, bid("ada", 120, 19, 5)}, placeBid("grace", 200, 20, 0, 0), nil, ErrLotClosed, ruleBidClosed},
+		{"after the closing time, even a low bid", []Event{opened}, placeBid("grace", 5, 21, 0, 0), nil, ErrLotClosed, ruleBidClosed},
+		{"after the hammer fell, before the closing time", []Event{opened, bid("ada", 120, 19, 5), closed}, placeBid("grace", 200, 19, 30, 0), nil, ErrLotClosed, ruleBidClosed},
+		{"a lot never opened", nil, placeBid("ada", 100, 19, 5, 0), nil, ErrUnknownLot, ruleBidUnknown},
 		{"after the warning", []Event{opened, bid("ada", 120, 19, 5), BiddersWarned{Lot: "lot-1", Bidders: []string{"ada"}}}, placeBid("grace", 130, 19, 59, 0),
-			[]string{"BidPlaced{Lot:lot-1 Bidder:grace Amount:130 At:19:59}"}, nil},
+			[]string{"BidPlaced{Lot:lot-1 Bidder:grace Amount:130 At:19:59}"}, nil, ruleBidClosed},
 	})
 }
 
 func TestPart1FullHandle(t *testing.T) {
 	store := newPart1Store()
 	_, err := Handle(store, nil)
-	assert.ErrorIs(t, err, ErrUnknownCommand, "Handle(store, nil)")
+	assert.ErrorIs(t, err, ErrUnknownCommand, "Handle(store, nil): a nil command is ErrUnknownCommand"+inPart1)
 	steps := []struct {
 		cmd  Command
 		want string
+		rule string
 	}{
-		{placeBid("ada", 100, 19, 0, 0), refused(ErrUnknownLot)},
-		{OpenLot{Lot: "lot-1", Title: "Painting of the quay", StartPrice: 100, ClosesAt: at(20, 0, 0)}, recorded("LotOpened{Lot:lot-1 Title:Painting of the quay StartPrice:100 ClosesAt:20:00}")},
-		{OpenLot{Lot: "lot-1", Title: "Again", StartPrice: 50, ClosesAt: at(20, 0, 0)}, refused(ErrLotExists)},
-		{placeBid("ada", 100, 19, 5, 0), recorded("BidPlaced{Lot:lot-1 Bidder:ada Amount:100 At:19:05}")},
-		{placeBid("grace", 100, 19, 6, 0), refused(ErrBidTooLow)},
-		{placeBid("grace", 101, 19, 7, 0), recorded("BidPlaced{Lot:lot-1 Bidder:grace Amount:101 At:19:07}")},
-		{CloseLot{Lot: "lot-1"}, recorded("LotClosed{Lot:lot-1 Winner:grace Amount:101}")},
-		{placeBid("ada", 300, 19, 8, 0), refused(ErrLotClosed)},
+		{placeBid("ada", 100, 19, 0, 0), refused(ErrUnknownLot), ruleBidUnknown},
+		{OpenLot{Lot: "lot-1", Title: "Painting of the quay", StartPrice: 100, ClosesAt: at(20, 0, 0)}, recorded("LotOpened{Lot:lot-1 Title:Painting of the quay StartPrice:100 ClosesAt:20:00}"), ruleHandle},
+		{OpenLot{Lot: "lot-1", Title: "Again", StartPrice: 50, ClosesAt: at(20, 0, 0)}, refused(ErrLotExists), ruleOpenExists},
+		{placeBid("ada", 100, 19, 5, 0), recorded("BidPlaced{Lot:lot-1 Bidder:ada Amount:100 At:19:05}"), ruleBidTooLow},
+		{placeBid("grace", 100, 19, 6, 0), refused(ErrBidTooLow), ruleBidTooLow},
+		{placeBid("grace", 101, 19, 7, 0), recorded("BidPlaced{Lot:lot-1 Bidder:grace Amount:101 At:19:07}"), ruleBidTooLow},
+		{CloseLot{Lot: "lot-1"}, recorded("LotClosed{Lot:lot-1 Winner:grace Amount:101}"), ruleClose},
+		{placeBid("ada", 300, 19, 8, 0), refused(ErrLotClosed), ruleBidClosed},
 	}
 	for _, s := range steps {
+		before := DescribeRecorded(store.ReadAll(1))
 		events, err := Handle(store, s.cmd)
-		assert.Equal(t, s.want, outcome(events, err), "Handle(store, %v)", s.cmd)
+		assert.Equal(t, s.want, outcome(events, err), "Given: %s\nWhen: Handle(store, %s)\nThen: %s", describeStore(before), describeCommand(s.cmd), s.rule)
 	}
 	assert.Equal(t, []string{
 		"lot-1 v1 @1 LotOpened{Lot:lot-1 Title:Painting of the quay StartPrice:100 ClosesAt:20:00}",
 		"lot-1 v2 @2 BidPlaced{Lot:lot-1 Bidder:ada Amount:100 At:19:05}",
 		"lot-1 v3 @3 BidPlaced{Lot:lot-1 Bidder:grace Amount:101 At:19:07}",
 		"lot-1 v4 @4 LotClosed{Lot:lot-1 Winner:grace Amount:101}",
-	}, DescribeRecorded(store.ReadAll(1)), "ReadAll(1): the refusals recorded nothing")
+	}, DescribeRecorded(store.ReadAll(1)), "ReadAll(1), the refusals recorded nothing: "+ruleHandle)
 }
 
 // bidders is how many goroutines bid on each lot at once.
@@ -266,11 +343,11 @@ func checkConcurrentLot(t *testing.T, store *EventStore, lot string, errs []erro
 		if !errors.Is(err, ErrBidTooLow) {
 			// The first wrong answer is enough: the other bids most
 			// likely went wrong the same way.
-			t.Fatalf("%s: bidder-%d's bid of %d: a bid is either recorded or refused as too low, but got: %v", lot, i, amountOf(i), err)
+			t.Fatalf("%s: bidder-%d's bid of %d: a bid is either recorded or refused as too low (%s), but got: %v", lot, i, amountOf(i), ruleEveryOrder, err)
 		}
 	}
 	stream := store.ReadStream(lot, 1)
-	require.Len(t, stream, accepted+2, "%s: LotOpened, one BidPlaced per accepted bid, LotClosed", lot)
+	require.Len(t, DescribeRecorded(stream), accepted+2, "%s: LotOpened, one BidPlaced per accepted bid, LotClosed: %s", lot, ruleEveryOrder)
 	highest := 0
 	for i := 0; i < bidders; i++ {
 		if amountOf(i) > highest {
@@ -279,16 +356,16 @@ func checkConcurrentLot(t *testing.T, store *EventStore, lot string, errs []erro
 	}
 	last := 0
 	for i, r := range stream {
-		assert.Equal(t, i+1, r.Version, "%s: versions are 1, 2, 3, ... with no gaps", lot)
+		assert.Equal(t, i+1, r.Version, "%s: versions are 1, 2, 3, ... with no gaps: %s", lot, ruleEveryOrder)
 		switch e := r.Event.(type) {
 		case BidPlaced:
-			assert.Greater(t, e.Amount, last, "%s v%d: every accepted bid is above the one before it", lot, r.Version)
+			assert.Greater(t, e.Amount, last, "%s v%d: every accepted bid is above the one before it: %s", lot, r.Version, ruleEveryOrder)
 			last = e.Amount
 		}
 	}
-	assert.Equal(t, highest, last, "%s: the highest bid is always accepted", lot)
+	assert.Equal(t, highest, last, "%s: the highest bid is always accepted: %s", lot, ruleEveryOrder)
 	assert.Equal(t, []string{fmt.Sprintf("LotClosed{Lot:%s Winner:bidder-%d Amount:%d}", lot, winnerOf(highest), highest)},
-		DescribeEvents([]Event{stream[len(stream)-1].Event}), "%s: the highest bid wins", lot)
+		DescribeEvents([]Event{stream[len(stream)-1].Event}), "%s: the highest bid wins: %s", lot, ruleEveryOrder)
 }
 
 // winnerOf returns the bidder who offered amount.
@@ -310,7 +387,7 @@ func TestPart1FullConcurrentBids(t *testing.T) {
 		require.NoError(t, err, "opening %s", lot)
 	}
 	_, err := b.Handle(nil)
-	assert.ErrorIs(t, err, ErrUnknownCommand, "Bidding.Handle(nil)")
+	assert.ErrorIs(t, err, ErrUnknownCommand, "Bidding.Handle(nil): a nil command is ErrUnknownCommand here too"+inPart1)
 	errs := runConcurrently(lots, func(lot string, i int) error {
 		_, err := b.Handle(PlaceBid{Lot: lot, Bidder: fmt.Sprintf("bidder-%d", i), Amount: amountOf(i), At: at(19, 30, i)})
 		return err
@@ -406,18 +483,18 @@ func TestPart1FullOneAtATime(t *testing.T) {
 		if conflicts := store.Conflicts(); conflicts > 0 {
 			store.readHook = nil
 			t.Errorf("Bidding must apply one lot's bids one at a time: %d append(s) were refused as conflicts in round %d "+
-				"(two bids on lot-5 read it at the same version; a lock per lot, held from loading the lot to appending, prevents that)", conflicts, round)
+				"(two bids on lot-5 read it at the same version; a lock per lot, held from loading the lot to appending, prevents that): %s", conflicts, round, ruleOneAtATime)
 			return
 		}
 		if len(errs) > 0 {
 			store.readHook = nil
-			t.Errorf("every bid is either recorded or refused as too low; %s", errs[0])
+			t.Errorf("every bid is either recorded or refused as too low (%s); %s", ruleEveryOrder, errs[0])
 			return
 		}
 	}
 	store.readHook = nil
 	lot := LoadLot(store, "lot-5")
-	assert.Equal(t, highest, lot.Price, "lot-5's price: the highest bid is always accepted")
+	assert.Equal(t, highest, lot.Price, "lot-5's price: the highest bid is always accepted: "+ruleEveryOrder)
 }
 
 // TestPart1FullLotsDoNotWait checks that a Bidding's lock is per lot: a bid
@@ -466,7 +543,7 @@ func TestPart1FullLotsDoNotWait(t *testing.T) {
 	store.readHook = nil
 
 	// then both are recorded, and lot-b's did not wait for lot-a's.
-	assert.NoError(t, errA, "the bid on lot-a")
-	assert.NoError(t, errB, "the bid on lot-b")
-	assert.False(t, waitedInVain, "lot-b's bid waited for lot-a's: lots never wait for each other (a lock per lot, not one for the whole Bidding)")
+	assert.NoError(t, errA, "the bid on lot-a: "+ruleLotsDoNotWait)
+	assert.NoError(t, errB, "the bid on lot-b: "+ruleLotsDoNotWait)
+	assert.False(t, waitedInVain, "lot-b's bid waited for lot-a's (a lock per lot, not one for the whole Bidding): "+ruleLotsDoNotWait)
 }

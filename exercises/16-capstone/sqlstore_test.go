@@ -6,6 +6,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -17,6 +18,27 @@ import (
 // Every test runs once per database: SQLite always, and PostgreSQL when
 // WORKBOOK_POSTGRES_URL names a server (the PostgreSQL subtests skip
 // without one). The same code must give the same answers on both.
+
+// Where a rule is stated: a failure names the day and the part.
+const (
+	inPart1 = " — day 16, Part 1"
+	inPart2 = " — day 16, Part 2"
+)
+
+// The rules of Part 1, as the chapter states them.
+const (
+	ruleNewStore     = "NewSQLEventStore calls CreateSchema(db, dialect), which creates the tables unless they exist: a program calls it every time it starts" + inPart1
+	ruleDialect      = "an unknown dialect is CreateSchema's error, wrapping ErrUnknownDialect" + inPart1
+	ruleAppend       = "Append in one transaction: read the stream's version, refuse a wrong expected version, insert one row per event, versions counting on from the stream's, commit, and return the new version" + inPart1
+	ruleConflict     = "refuse a wrong expected version with ConcurrencyError (AnyVersion and NoStream mean what they did in chapter 4)" + inPart1
+	ruleNoEvents     = "an append of no events returns the version once the check has passed" + inPart1
+	ruleClock        = "the clock is asked once per append that stores something, and its time is shared by the append's events: a refused append, or an append of no events, does not ask it" + inPart1
+	ruleUnique       = "when the database refuses an insert or the commit with a unique violation, another writer got there first: that is a ConcurrencyError too, with the stream's version read again" + inPart1
+	ruleOtherErrors  = "any other database error comes back wrapped with %w, and is no conflict" + inPart1
+	ruleAllOrNothing = "all or nothing: an event that cannot be encoded (a nil one is ErrUnknownEventType) rolls back the events before it, and its error is returned" + inPart1
+	ruleReads        = "ReadStream, ReadAll and Version as in chapter 4, each with an error: a from of 0 or below reads from the start; a stream that does not exist has no events and version 0, which is no error" + inPart1
+	ruleRestart      = "the events are in the database: a program that stops and starts again, through a new pool and a new store, loses nothing" + inPart1
+)
 
 // opening is when the bank opens, and when every test's clock starts.
 var opening = time.Date(2024, time.March, 16, 9, 0, 0, 0, time.UTC)
@@ -52,8 +74,8 @@ func eachDialect(t *testing.T, f func(t *testing.T, d *testdb.Database)) {
 func openStore(t *testing.T, db *sql.DB, dialect string, clock Clock) *SQLEventStore {
 	t.Helper()
 	store, err := NewSQLEventStore(testdb.Wrap(db), dialect, clock)
-	require.NoError(t, err, "NewSQLEventStore")
-	require.NotNil(t, store, "NewSQLEventStore")
+	require.NoError(t, err, "NewSQLEventStore(db, %q, clock): %s", dialect, ruleNewStore)
+	require.NotNil(t, store, "NewSQLEventStore(db, %q, clock): %s", dialect, ruleNewStore)
 	return store
 }
 
@@ -61,15 +83,20 @@ func openStore(t *testing.T, db *sql.DB, dialect string, clock Clock) *SQLEventS
 func mustAppend(t *testing.T, store *SQLEventStore, stream string, expected int, events []Event, want int) {
 	t.Helper()
 	got, err := store.Append(stream, expected, events)
-	require.NoError(t, err, "Append(%q, %d, %v)", stream, expected, DescribeEvents(events))
-	assert.Equal(t, want, got, "Append(%q, %d, %v): the new version", stream, expected, DescribeEvents(events))
+	require.NoError(t, err, "Append(%q, %d, %s): %s", stream, expected, describeEvents(events), ruleAppend)
+	assert.Equal(t, want, got, "Append(%q, %d, %s): the new version: %s", stream, expected, describeEvents(events), ruleAppend)
+}
+
+// describeEvents writes events as DescribeEvents does, on one line.
+func describeEvents(events []Event) string {
+	return "[" + strings.Join(DescribeEvents(events), "; ") + "]"
 }
 
 // readAll returns DescribeRecorded of ReadAll(from).
 func readAll(t *testing.T, store *SQLEventStore, from int) []string {
 	t.Helper()
 	records, err := store.ReadAll(from)
-	require.NoError(t, err, "ReadAll(%d)", from)
+	require.NoError(t, err, "ReadAll(%d): %s", from, ruleReads)
 	return DescribeRecorded(records)
 }
 
@@ -77,7 +104,7 @@ func readAll(t *testing.T, store *SQLEventStore, from int) []string {
 func readStream(t *testing.T, store *SQLEventStore, stream string, from int) []string {
 	t.Helper()
 	records, err := store.ReadStream(stream, from)
-	require.NoError(t, err, "ReadStream(%q, %d)", stream, from)
+	require.NoError(t, err, "ReadStream(%q, %d): %s", stream, from, ruleReads)
 	return DescribeRecorded(records)
 }
 
@@ -85,7 +112,7 @@ func readStream(t *testing.T, store *SQLEventStore, stream string, from int) []s
 func version(t *testing.T, store *SQLEventStore, stream string) int {
 	t.Helper()
 	v, err := store.Version(stream)
-	require.NoError(t, err, "Version(%q)", stream)
+	require.NoError(t, err, "Version(%q): %s", stream, ruleReads)
 	return v
 }
 
@@ -93,7 +120,7 @@ func version(t *testing.T, store *SQLEventStore, stream string) int {
 func load(t *testing.T, store *SQLEventStore, id string) Account {
 	t.Helper()
 	records, err := store.ReadStream(id, 1)
-	require.NoError(t, err, "ReadStream(%q, 1)", id)
+	require.NoError(t, err, "ReadStream(%q, 1): %s", id, ruleReads)
 	state := Account{ID: id}
 	for _, r := range records {
 		state.Apply(r.Event)
@@ -105,10 +132,10 @@ func load(t *testing.T, store *SQLEventStore, id string) Account {
 // actual).
 func assertConflict(t *testing.T, err error, stream string, expected, actual int, what string) bool {
 	t.Helper()
-	if !assert.ErrorIs(t, err, ErrWrongExpectedVersion, "%s", what) {
+	if !assert.ErrorIs(t, err, ErrWrongExpectedVersion, "%s: %s", what, ruleConflict) {
 		return false
 	}
-	return assert.EqualError(t, err, ConcurrencyError(stream, expected, actual).Error(), "%s", what)
+	return assert.EqualError(t, err, ConcurrencyError(stream, expected, actual).Error(), "%s: %s", what, ruleConflict)
 }
 
 // TestPart1Example is the worked example of Part 1: appends to two
@@ -120,7 +147,7 @@ func TestPart1Example(t *testing.T) {
 		mustAppend(t, store, "acc-2", NoStream, []Event{AccountOpened{Account: "acc-2", Owner: "Alan Turing"}}, 1)
 		mustAppend(t, store, "acc-1", 2, []Event{MoneyWithdrawn{Account: "acc-1", Amount: 120}}, 3)
 		_, err := store.Append("acc-1", 2, []Event{MoneyDeposited{Account: "acc-1", Amount: 75}})
-		assertConflict(t, err, "acc-1", 2, 3, "a second append expecting version 2 of acc-1")
+		assertConflict(t, err, "acc-1", 2, 3, "a second append expecting version 2 of acc-1, refused: expected version 2, stream is at 3")
 		mustAppend(t, store, "acc-2", 1, []Event{MoneyDeposited{Account: "acc-2", Amount: 75}}, 2)
 
 		want := []string{
@@ -130,36 +157,36 @@ func TestPart1Example(t *testing.T) {
 			"acc-1 v3 @4 MoneyWithdrawn{Account:acc-1 Amount:120}",
 			"acc-2 v2 @5 MoneyDeposited{Account:acc-2 Amount:75}",
 		}
-		assert.Equal(t, want, readAll(t, store, 1), "ReadAll(1)")
+		assert.Equal(t, want, readAll(t, store, 1), "ReadAll(1): the refused append stored nothing, so ReadAll(1) holds five events, numbered by the database"+inPart1)
 
 		// The program stops and starts again: a new pool, a new store.
 		restarted := openStore(t, d.Reopen(), d.Dialect, newClock())
-		assert.Equal(t, want, readAll(t, restarted, 1), "ReadAll(1) after the restart")
-		assert.Equal(t, want[3:4], readStream(t, restarted, "acc-1", 3), "ReadStream(acc-1, 3) after the restart")
-		assert.Equal(t, 3, version(t, restarted, "acc-1"), "Version(acc-1) after the restart")
-		assert.Equal(t, 2, version(t, restarted, "acc-2"), "Version(acc-2) after the restart")
+		assert.Equal(t, want, readAll(t, restarted, 1), "ReadAll(1) after the restart: "+ruleRestart)
+		assert.Equal(t, want[3:4], readStream(t, restarted, "acc-1", 3), "ReadStream(acc-1, 3) after the restart gives the withdrawal: "+ruleRestart)
+		assert.Equal(t, 3, version(t, restarted, "acc-1"), "Version(acc-1) after the restart: "+ruleRestart)
+		assert.Equal(t, 2, version(t, restarted, "acc-2"), "Version(acc-2) after the restart: "+ruleRestart)
 
 		// 500 - 120 = 380 in acc-1, 75 in acc-2: 380 + 75 = 455.
 		a1 := load(t, restarted, "acc-1")
 		a2 := load(t, restarted, "acc-2")
-		assert.Equal(t, Account{ID: "acc-1", Owner: "Ada Lovelace", Balance: 380, Opened: true, Version: 3}, a1, "acc-1 loaded after the restart")
-		assert.Equal(t, Account{ID: "acc-2", Owner: "Alan Turing", Balance: 75, Opened: true, Version: 2}, a2, "acc-2 loaded after the restart")
-		assert.Equal(t, 455, a1.Balance+a2.Balance, "the bank's balances after the restart")
+		assert.Equal(t, Account{ID: "acc-1", Owner: "Ada Lovelace", Balance: 380, Opened: true, Version: 3}, a1, "acc-1 loaded by folding its stream after the restart: "+ruleRestart)
+		assert.Equal(t, Account{ID: "acc-2", Owner: "Alan Turing", Balance: 75, Opened: true, Version: 2}, a2, "acc-2 loaded by folding its stream after the restart: "+ruleRestart)
+		assert.Equal(t, 455, a1.Balance+a2.Balance, "the bank's balances after the restart: "+ruleRestart)
 		// Weighed as the puzzle weighs them: 380*3 + 75*2 = 1140 + 150 = 1290.
-		assert.Equal(t, 1290, a1.Balance*a1.Version+a2.Balance*a2.Version, "the sum of each account's balance times its version after the restart")
+		assert.Equal(t, 1290, a1.Balance*a1.Version+a2.Balance*a2.Version, "the sum of each account's balance times its version after the restart, as the puzzle weighs them"+inPart1)
 	})
 }
 
 func TestPart1FullEmpty(t *testing.T) {
 	eachDialect(t, func(t *testing.T, d *testdb.Database) {
 		store := openStore(t, d.DB, d.Dialect, newClock())
-		assert.Equal(t, 0, version(t, store, "acc-9"), "Version of a stream that does not exist")
-		assert.Empty(t, readStream(t, store, "acc-9", 1), "ReadStream of a stream that does not exist")
-		assert.Empty(t, readAll(t, store, 1), "ReadAll(1) of an empty store")
+		assert.Equal(t, 0, version(t, store, "acc-9"), "Version(acc-9), a stream that does not exist: "+ruleReads)
+		assert.Empty(t, readStream(t, store, "acc-9", 1), "ReadStream(acc-9, 1), a stream that does not exist: "+ruleReads)
+		assert.Empty(t, readAll(t, store, 1), "ReadAll(1) of an empty store: "+ruleReads)
 		got, err := store.Append("acc-9", NoStream, nil)
-		require.NoError(t, err, "Append of no events")
-		assert.Equal(t, 0, got, "Append of no events to a new stream: the version stays 0")
-		assert.Empty(t, readAll(t, store, 1), "ReadAll(1) after an append of no events")
+		require.NoError(t, err, "Append(acc-9, NoStream, no events): "+ruleNoEvents)
+		assert.Equal(t, 0, got, "Append(acc-9, NoStream, no events) to a new stream: the version stays 0, "+ruleNoEvents)
+		assert.Empty(t, readAll(t, store, 1), "ReadAll(1) after an append of no events: "+ruleNoEvents)
 	})
 }
 
@@ -169,9 +196,9 @@ func TestPart1FullSchemaTwice(t *testing.T) {
 		mustAppend(t, store, "acc-3", NoStream, []Event{AccountOpened{Account: "acc-3", Owner: "Grace Hopper"}}, 1)
 		// A second store on the same database finds the tables there.
 		again := openStore(t, d.DB, d.Dialect, newClock())
-		assert.Equal(t, 1, version(t, again, "acc-3"), "Version(acc-3) through a second store")
+		assert.Equal(t, 1, version(t, again, "acc-3"), "Version(acc-3) through a second store on the same database: "+ruleNewStore)
 		_, err := NewSQLEventStore(testdb.Wrap(d.DB), "oracle", newClock())
-		assert.ErrorIs(t, err, ErrUnknownDialect, "NewSQLEventStore with an unknown dialect")
+		assert.ErrorIs(t, err, ErrUnknownDialect, `NewSQLEventStore(db, "oracle", clock): `+ruleDialect)
 	})
 }
 
@@ -186,15 +213,15 @@ func TestPart1FullReads(t *testing.T) {
 		assert.Equal(t, []string{
 			"acc-2 v2 @4 MoneyDeposited{Account:acc-2 Amount:20}",
 			"acc-2 v3 @6 MoneyDeposited{Account:acc-2 Amount:30}",
-		}, readStream(t, store, "acc-2", 2), "ReadStream(acc-2, 2)")
-		assert.Len(t, readStream(t, store, "acc-1", 0), 3, "ReadStream(acc-1, 0): everything")
-		assert.Empty(t, readStream(t, store, "acc-1", 4), "ReadStream(acc-1, 4): past the end")
+		}, readStream(t, store, "acc-2", 2), "ReadStream(acc-2, 2): "+ruleReads)
+		assert.Len(t, readStream(t, store, "acc-1", 0), 3, "ReadStream(acc-1, 0), everything: "+ruleReads)
+		assert.Empty(t, readStream(t, store, "acc-1", 4), "ReadStream(acc-1, 4), past the end: "+ruleReads)
 		assert.Equal(t, []string{
 			"acc-1 v3 @5 MoneyDeposited{Account:acc-1 Amount:30}",
 			"acc-2 v3 @6 MoneyDeposited{Account:acc-2 Amount:30}",
-		}, readAll(t, store, 5), "ReadAll(5)")
-		assert.Len(t, readAll(t, store, 0), 6, "ReadAll(0): everything")
-		assert.Empty(t, readAll(t, store, 7), "ReadAll(7): past the end")
+		}, readAll(t, store, 5), "ReadAll(5): "+ruleReads)
+		assert.Len(t, readAll(t, store, 0), 6, "ReadAll(0), everything: "+ruleReads)
+		assert.Empty(t, readAll(t, store, 7), "ReadAll(7), past the end: "+ruleReads)
 	})
 }
 
@@ -207,18 +234,18 @@ func TestPart1FullAllOrNothing(t *testing.T) {
 		// A nil event cannot be encoded: the append fails at the third
 		// event, after two inserts.
 		_, err := store.Append("acc-4", 1, []Event{MoneyDeposited{Account: "acc-4", Amount: 60}, MoneyDeposited{Account: "acc-4", Amount: 40}, nil})
-		assert.ErrorIs(t, err, ErrUnknownEventType, "an append with a nil event")
-		assert.Equal(t, 1, version(t, store, "acc-4"), "Version(acc-4) after the failed append")
-		assert.Len(t, readAll(t, store, 1), 1, "ReadAll(1) after the failed append")
+		assert.ErrorIs(t, err, ErrUnknownEventType, "Append(acc-4, 1, two deposits and a nil event): "+ruleAllOrNothing)
+		assert.Equal(t, 1, version(t, store, "acc-4"), "Version(acc-4) after the failed append: "+ruleAllOrNothing)
+		assert.Len(t, readAll(t, store, 1), 1, "ReadAll(1) after the failed append: "+ruleAllOrNothing)
 
 		_, err = store.Append("acc-4", 0, []Event{MoneyDeposited{Account: "acc-4", Amount: 60}, MoneyDeposited{Account: "acc-4", Amount: 40}})
 		assertConflict(t, err, "acc-4", 0, 1, "two events expecting NoStream of an existing stream")
 		_, err = store.Append("acc-4", 5, []Event{MoneyDeposited{Account: "acc-4", Amount: 60}})
 		assertConflict(t, err, "acc-4", 5, 1, "expecting a version the stream has not reached")
 		_, err = store.Append("acc-4", 3, nil)
-		assertConflict(t, err, "acc-4", 3, 1, "no events, at the wrong expected version")
+		assertConflict(t, err, "acc-4", 3, 1, "no events, at the wrong expected version (the check comes first)")
 		mustAppend(t, store, "acc-4", 1, []Event{MoneyDeposited{Account: "acc-4", Amount: 60}, MoneyDeposited{Account: "acc-4", Amount: 40}}, 3)
-		assert.Equal(t, Account{ID: "acc-4", Owner: "Edsger Dijkstra", Balance: 100, Opened: true, Version: 3}, load(t, store, "acc-4"), "acc-4 loaded")
+		assert.Equal(t, Account{ID: "acc-4", Owner: "Edsger Dijkstra", Balance: 100, Opened: true, Version: 3}, load(t, store, "acc-4"), "acc-4 loaded by folding its stream: "+ruleAppend)
 	})
 }
 
@@ -235,12 +262,12 @@ func TestPart1FullClock(t *testing.T) {
 		mustAppend(t, store, "acc-5", 2, []Event{MoneyWithdrawn{Account: "acc-5", Amount: 30}}, 3)
 
 		records, err := openStore(t, d.Reopen(), d.Dialect, newClock()).ReadAll(1)
-		require.NoError(t, err, "ReadAll(1) after a restart")
-		require.Len(t, records, 3, "ReadAll(1) after a restart")
+		require.NoError(t, err, "ReadAll(1) after a restart: "+ruleReads)
+		require.Len(t, DescribeRecorded(records), 3, "ReadAll(1) after a restart: "+ruleRestart)
 		// The refusal and the empty append did not ask the clock.
 		want := []time.Time{clock.T.Add(-180 * time.Second), clock.T.Add(-180 * time.Second), clock.T.Add(-90 * time.Second)}
 		for i, r := range records {
-			assert.True(t, r.At.Equal(want[i]), "At of %s: got %s, want %s", DescribeRecorded(records[i : i+1])[0], r.At, want[i])
+			assert.True(t, r.At.Equal(want[i]), "At of %s: got %s, want %s: %s", DescribeRecorded(records[i : i+1])[0], r.At, want[i], ruleClock)
 		}
 	})
 }
@@ -261,7 +288,7 @@ func TestPart1FullRestart(t *testing.T) {
 			"acc-6 v1 @1 AccountOpened{Account:acc-6 Owner:Ken Thompson}",
 			"acc-6 v2 @2 MoneyDeposited{Account:acc-6 Amount:250}",
 			"acc-7 v1 @3 AccountOpened{Account:acc-7 Owner:Frances Allen}",
-		}, readAll(t, restarted, 1), "ReadAll(1) after the restart")
+		}, readAll(t, restarted, 1), "ReadAll(1) after the restart: "+ruleRestart)
 	})
 }
 
@@ -281,7 +308,7 @@ func TestPart1FullTwoPools(t *testing.T) {
 		assert.Equal(t, []string{
 			"acc-8 v1 @1 AccountOpened{Account:acc-8 Owner:Radia Perlman}",
 			"acc-8 v2 @2 MoneyDeposited{Account:acc-8 Amount:90}",
-		}, readStream(t, a, "acc-8", 1), "ReadStream(acc-8, 1)")
+		}, readStream(t, a, "acc-8", 1), "ReadStream(acc-8, 1), the second program refused at each wrong expected version: "+ruleConflict)
 	})
 }
 
@@ -296,7 +323,7 @@ func TestPart1FullInsertRace(t *testing.T) {
 		tx, err := other.Begin()
 		require.NoError(t, err, "the other program's Begin")
 		typ, data, err := EncodeEvent(AccountOpened{Account: "acc-9", Owner: "John Backus"})
-		require.NoError(t, err)
+		require.NoError(t, err, "EncodeEvent(AccountOpened)")
 		_, err = tx.Exec(`INSERT INTO events (stream_id, version, type, data, at) VALUES ($1, $2, $3, $4, $5)`, "acc-9", 1, typ, data, FormatTime(opening))
 		require.NoError(t, err, "the other program's insert")
 
@@ -313,8 +340,8 @@ func TestPart1FullInsertRace(t *testing.T) {
 		case <-time.After(20 * time.Second):
 			t.Fatal("Append did not return within 20 s of the other program's commit")
 		}
-		assert.ErrorIs(t, err, ErrWrongExpectedVersion, "Append racing the other program's insert")
-		assert.Equal(t, []string{"acc-9 v1 AccountOpened{Account:acc-9 Owner:John Backus}"}, withoutPositions(readStream(t, store, "acc-9", 1)), "ReadStream(acc-9, 1)")
+		assert.ErrorIs(t, err, ErrWrongExpectedVersion, "Append(acc-9, NoStream, ...) racing the other program's insert of version 1, by its own check or by the database's UNIQUE (stream_id, version): "+ruleUnique)
+		assert.Equal(t, []string{"acc-9 v1 AccountOpened{Account:acc-9 Owner:John Backus}"}, withoutPositions(readStream(t, store, "acc-9", 1)), "ReadStream(acc-9, 1), the other program's open alone: "+ruleUnique)
 	})
 }
 
@@ -361,9 +388,9 @@ func TestPart1FullUniqueViolation(t *testing.T) {
 		}
 
 		_, err := store.Append("acc-sneak", 1, []Event{MoneyDeposited{Account: "acc-sneak", Amount: 40}})
-		assert.ErrorIs(t, err, ErrWrongExpectedVersion, "Append at version 1 when another writer inserted version 2 after the check: the unique violation is a conflict")
-		assert.Equal(t, 1, version(t, store, "acc-sneak"), "Version(acc-sneak) after the refused append")
-		assert.Equal(t, []string{"acc-sneak v1 AccountOpened{Account:acc-sneak Owner:Sophie Wilson}"}, withoutPositions(readStream(t, store, "acc-sneak", 1)), "ReadStream(acc-sneak, 1) after the refused append")
+		assert.ErrorIs(t, err, ErrWrongExpectedVersion, "Append at version 1 when another writer inserted version 2 after the check: "+ruleUnique)
+		assert.Equal(t, 1, version(t, store, "acc-sneak"), "Version(acc-sneak) after the refused append: "+ruleAllOrNothing)
+		assert.Equal(t, []string{"acc-sneak v1 AccountOpened{Account:acc-sneak Owner:Sophie Wilson}"}, withoutPositions(readStream(t, store, "acc-sneak", 1)), "ReadStream(acc-sneak, 1) after the refused append: "+ruleAllOrNothing)
 	})
 }
 
@@ -407,10 +434,10 @@ func TestPart1FullOtherErrorsAreNotConflicts(t *testing.T) {
 
 		// then Append fails with the database's own error, which is no
 		// conflict, and stores nothing.
-		require.Error(t, err, "Append to acc-full, whose inserts the database refuses")
-		assert.False(t, errors.Is(err, ErrWrongExpectedVersion), "Append's error %q: only a unique violation is a conflict; a refused insert is a real failure", err)
-		assert.Contains(t, err.Error(), "the disk is full", "Append's error wraps the database's")
-		assert.Equal(t, 0, version(t, store, "acc-full"), "Version(acc-full) after the failed append")
+		require.Error(t, err, "Append to acc-full, whose inserts the database refuses: "+ruleOtherErrors)
+		assert.False(t, errors.Is(err, ErrWrongExpectedVersion), "Append's error %q: only a unique violation is a conflict; a refused insert is a real failure: %s", err, ruleOtherErrors)
+		assert.Contains(t, err.Error(), "the disk is full", "Append's error wraps the database's: "+ruleOtherErrors)
+		assert.Equal(t, 0, version(t, store, "acc-full"), "Version(acc-full) after the failed append: "+ruleAllOrNothing)
 	})
 }
 
@@ -437,26 +464,26 @@ func TestPart1FullConcurrent(t *testing.T) {
 				err := <-errs
 				if err == nil {
 					won++
-				} else if assert.ErrorIs(t, err, ErrWrongExpectedVersion, "round %d: a losing writer's error", round) {
+				} else if assert.ErrorIs(t, err, ErrWrongExpectedVersion, "round %d: a losing writer's error: %s", round, ruleUnique) {
 					refused++
 				}
 			}
-			assert.Equal(t, 1, won, "round %d: writers that won", round)
-			assert.Equal(t, writers-1, refused, "round %d: writers refused", round)
-			assert.Equal(t, round+1, version(t, stores[0], "acc-10"), "Version(acc-10) after round %d", round)
+			assert.Equal(t, 1, won, "round %d: writers that won, all appending at the same expected version: %s", round, ruleConflict)
+			assert.Equal(t, writers-1, refused, "round %d: writers refused: %s", round, ruleUnique)
+			assert.Equal(t, round+1, version(t, stores[0], "acc-10"), "Version(acc-10) after round %d: %s", round, ruleAppend)
 		}
 		records, err := stores[1].ReadStream("acc-10", 1)
-		require.NoError(t, err)
-		require.Len(t, records, 4, "ReadStream(acc-10, 1): the opening and one deposit a round")
+		require.NoError(t, err, "ReadStream(acc-10, 1): "+ruleReads)
+		require.Len(t, DescribeRecorded(records), 4, "ReadStream(acc-10, 1), the opening and one deposit a round: "+ruleAppend)
 		for i, r := range records {
-			assert.Equal(t, i+1, r.Version, "the version of event %d", i+1)
+			assert.Equal(t, i+1, r.Version, "the version of event %d: %s", i+1, ruleAppend)
 			round := 0
 			switch e := r.Event.(type) {
 			case MoneyDeposited:
 				round = e.Amount / 100
 			}
 			if i > 0 {
-				assert.Equal(t, i, round, "event %d should be a deposit of round %d: %s", i+1, i, DescribeEvents([]Event{r.Event})[0])
+				assert.Equal(t, i, round, "event %d should be a deposit of round %d: %s: %s", i+1, i, DescribeEvents([]Event{r.Event})[0], ruleAppend)
 			}
 		}
 	})
