@@ -2,9 +2,9 @@
 
 package bank
 
-// BalanceView is a read model: the balances and the account list, built
-// from the store's events and answering queries without ever reading the
-// store. The command side never writes to it.
+// BalanceView is a read model: the balances of the accounts, built from
+// the store's events and answering queries without ever reading the store.
+// The command side never writes to it.
 type BalanceView struct {
 	// TODO(ch06): what the view keeps.
 }
@@ -48,16 +48,4 @@ func (v *BalanceView) CatchUp(store *EventStore) int {
 // known.
 func (v *BalanceView) Balance(id string) (int, bool) {
 	panic("TODO(ch06): implement Balance")
-}
-
-// Accounts returns every account the view knows, closed ones included,
-// sorted by owner and then, for the same owner, by id (as strings, so
-// "acc-10" comes before "acc-9"). The caller gets its own copy.
-func (v *BalanceView) Accounts() []AccountSummary {
-	panic("TODO(ch06): implement Accounts")
-}
-
-// Total returns the money held in the accounts that are open.
-func (v *BalanceView) Total() int {
-	panic("TODO(ch06): implement Total")
 }

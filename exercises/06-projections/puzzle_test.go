@@ -27,9 +27,20 @@ import (
 // Part 1: run the script; the answer is the sum of the balances the view
 // answers to the queries (0 for an account it does not know).
 //
-// Part 2: run the script, then catch up once more. Number the view's
-// Accounts from 1; the answer is the sum of each account's number times
-// its balance.
+// Part 2 has a script of its own (screenScript), run on a Screen: the
+// same lines (catch up, query and redeliver now go through the screen),
+// and four more:
+//
+//	deliver 42                 the event at position 42, after the live
+//	                           view's checkpoint but not the next one, is
+//	                           delivered to it out of turn, with Project
+//	rebuild                    a rebuild starts (refused if one is running)
+//	rebuild 40                 the rebuild has time for 40 events
+//	swap                       the swap is asked for (refused if the new
+//	                           view has not caught up)
+//
+// The answer is the sum of the balances the screen answers to the
+// queries (0 for an account it does not know).
 
 // errBadScript: a line that is not in the script's format.
 var errBadScript = errors.New("bad script line")
@@ -103,14 +114,83 @@ func part1Answer(lines []string) int {
 	return sum
 }
 
+// runScreen runs a script of Part 2 on a new store and a Screen whose live
+// view starts empty, calls query for every query's answer, and returns the
+// store and the screen.
+func runScreen(lines []string, query func(balance int, known bool)) (*EventStore, *Screen) {
+	store := newStore()
+	screen := NewScreen(store, NewBalanceView())
+	for _, line := range lines {
+		f := strings.Fields(line)
+		bad := fmt.Errorf("%q: %w", line, errBadScript)
+		switch {
+		case len(f) == 2 && f[0] == "catch" && f[1] == "up":
+			screen.CatchUp()
+		case len(f) == 2 && f[0] == "query":
+			query(screen.Balance(f[1]))
+		case len(f) == 2 && (f[0] == "redeliver" || f[0] == "deliver"):
+			n, err := strconv.Atoi(f[1])
+			if err != nil {
+				panic(bad)
+			}
+			all := store.ReadAll(n)
+			if len(all) == 0 {
+				panic(bad)
+			}
+			screen.Project(all[0])
+		case len(f) == 1 && f[0] == "rebuild":
+			// A refusal (a rebuild is running) changes nothing.
+			_ = screen.StartRebuild()
+		case len(f) == 2 && f[0] == "rebuild":
+			n, err := strconv.Atoi(f[1])
+			if err != nil {
+				panic(bad)
+			}
+			screen.Rebuild(n)
+		case len(f) == 1 && f[0] == "swap":
+			// A refusal (not caught up, or no rebuild) changes nothing.
+			_ = screen.Swap()
+		default:
+			// Every other line is an event, as in Part 1's script.
+			appendLine(store, line)
+		}
+	}
+	return store, screen
+}
+
+// appendLine appends the event a script line names, such as
+// "acc-17 deposit 250", to the store.
+func appendLine(store *EventStore, line string) {
+	f := strings.Fields(line)
+	bad := fmt.Errorf("%q: %w", line, errBadScript)
+	var e Event
+	switch {
+	case len(f) >= 3 && f[1] == "open":
+		e = AccountOpened{Account: f[0], Owner: strings.Join(f[2:], " ")}
+	case len(f) == 2 && f[1] == "close":
+		e = AccountClosed{Account: f[0]}
+	case len(f) == 3 && (f[1] == "deposit" || f[1] == "withdraw"):
+		amount, err := strconv.Atoi(f[2])
+		if err != nil {
+			panic(bad)
+		}
+		if f[1] == "deposit" {
+			e = MoneyDeposited{Account: f[0], Amount: amount}
+		} else {
+			e = MoneyWithdrawn{Account: f[0], Amount: amount}
+		}
+	default:
+		panic(bad)
+	}
+	if _, err := store.Append(f[0], AnyVersion, []Event{e}); err != nil {
+		panic(err)
+	}
+}
+
 // part2Answer answers Part 2 for a script.
 func part2Answer(lines []string) int {
-	store, view := runScript(lines, func(int, bool) {})
-	view.CatchUp(store)
 	sum := 0
-	for i, a := range view.Accounts() {
-		sum += (i + 1) * a.Balance
-	}
+	runScreen(lines, func(balance int, known bool) { sum += balance })
 	return sum
 }
 
@@ -119,7 +199,7 @@ func TestPart1FullPuzzle(t *testing.T) {
 }
 
 func TestPart2FullPuzzle(t *testing.T) {
-	puzzle.Check(t, "part2", part2Answer(puzzleScript(puzzle.Seed())), 44291701)
+	puzzle.Check(t, "part2", part2Answer(screenScript(puzzle.Seed())), 1054123)
 }
 
 // puzzleSize is the number of events in the script.
@@ -156,6 +236,99 @@ func puzzleScript(seed string) []string {
 		case n < 23 && caught > 0:
 			// Only what the view has seen can be delivered again.
 			lines = append(lines, "redeliver "+strconv.Itoa(r.Between(1, caught)))
+			continue
+		}
+		events++
+		n := r.Intn(100)
+		if n < 10 || len(live) == 0 {
+			next += r.Between(1, 2)
+			a := &simAccount{id: "acc-" + strconv.Itoa(next)}
+			live = append(live, a)
+			lines = append(lines, a.id+" open "+r.Pick(firstNames)+" "+r.Pick(lastNames))
+			continue
+		}
+		i := r.Intn(len(live))
+		a := live[i]
+		switch {
+		case n < 55 || (n < 97 && a.balance == 0):
+			amount := r.Between(1, 5000)
+			a.balance += amount
+			lines = append(lines, a.id+" deposit "+strconv.Itoa(amount))
+		case n < 97:
+			amount := r.Between(1, a.balance)
+			a.balance -= amount
+			lines = append(lines, a.id+" withdraw "+strconv.Itoa(amount))
+		default:
+			if a.balance > 0 {
+				lines = append(lines, a.id+" withdraw "+strconv.Itoa(a.balance))
+				a.balance = 0
+				events++
+			}
+			lines = append(lines, a.id+" close")
+			live[i] = live[len(live)-1]
+			live = live[:len(live)-1]
+		}
+	}
+	return lines
+}
+
+// screenSize is the number of events in Part 2's script.
+const screenSize = 3000
+
+// screenScript generates Part 2's script: a history that follows the
+// rules, with the screen catching up, asking, being delivered old events
+// and now and then one out of turn, and rebuilding its view behind the
+// live one, a few events at a time, asking for the swap too early more
+// often than not.
+func screenScript(seed string) []string {
+	r := puzzle.New("06-projections/part2", seed)
+	var live []*simAccount
+	next, events := 0, 0
+	shown := 0          // the live view's checkpoint
+	rebuilding := false // whether a rebuild is running
+	built := 0          // the new view's checkpoint, while one is
+	lines := make([]string, 0, screenSize*3/2)
+	for events < screenSize {
+		switch n := r.Intn(100); {
+		case n < 6:
+			lines = append(lines, "catch up")
+			shown = events
+			continue
+		case n < 18:
+			lines = append(lines, "query acc-"+strconv.Itoa(r.Between(1, next+3)))
+			continue
+		case n < 21 && shown > 0:
+			// Only what the live view has seen can be delivered again.
+			lines = append(lines, "redeliver "+strconv.Itoa(r.Between(1, shown)))
+			continue
+		case n < 22 && events >= shown+2:
+			// Out of turn: the events between are never delivered.
+			shown = r.Between(shown+2, events)
+			lines = append(lines, "deliver "+strconv.Itoa(shown))
+			continue
+		case n < 24:
+			lines = append(lines, "rebuild")
+			if !rebuilding {
+				rebuilding, built = true, 0
+			}
+			continue
+		case n < 32 && rebuilding:
+			k := r.Between(1, 120)
+			lines = append(lines, "rebuild "+strconv.Itoa(k))
+			built += k
+			if built > events {
+				built = events
+			}
+			if built == events && r.Chance(50) {
+				lines = append(lines, "swap")
+				rebuilding, shown = false, built
+			}
+			continue
+		case n < 36:
+			lines = append(lines, "swap")
+			if rebuilding && built == events {
+				rebuilding, shown = false, built
+			}
 			continue
 		}
 		events++

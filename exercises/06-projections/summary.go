@@ -2,8 +2,8 @@
 
 package bank
 
-// AccountSummary is one row of the read side's account list: what the
-// counter's screen shows about an account.
+// AccountSummary is what the counter's screen knows about one account: a
+// shape a view may keep for each account it has seen opened.
 type AccountSummary struct {
 	ID      string
 	Owner   string

@@ -2,14 +2,9 @@
 
 package bank
 
-// Part 2: the list.
-import "sort"
-
-// End of Part 2.
-
-// BalanceView is a read model: the balances and the account list, built
-// from the store's events and answering queries without ever reading the
-// store. The command side never writes to it.
+// BalanceView is a read model: the balances of the accounts, built from
+// the store's events and answering queries without ever reading the store.
+// The command side never writes to it.
 type BalanceView struct {
 	accounts map[string]*AccountSummary
 	position int // the checkpoint
@@ -68,33 +63,3 @@ func (v *BalanceView) Balance(id string) (int, bool) {
 	}
 	return a.Balance, true
 }
-
-// Part 2: the list and the total.
-
-// Accounts returns every account the view knows, by owner, then id.
-func (v *BalanceView) Accounts() []AccountSummary {
-	out := make([]AccountSummary, 0, len(v.accounts))
-	for _, a := range v.accounts {
-		out = append(out, *a)
-	}
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].Owner != out[j].Owner {
-			return out[i].Owner < out[j].Owner
-		}
-		return out[i].ID < out[j].ID
-	})
-	return out
-}
-
-// Total returns the money held in open accounts.
-func (v *BalanceView) Total() int {
-	total := 0
-	for _, a := range v.accounts {
-		if !a.Closed {
-			total += a.Balance
-		}
-	}
-	return total
-}
-
-// End of Part 2.
