@@ -368,7 +368,8 @@ func checkRange(n *ast.RangeStmt, info *types.Info, lens map[string]bool, gap fu
 }
 
 // checkParallelAssign flags a, b = x, f(): with = (not :=) and a call
-// among the values, yaegi v0.16 loses the other values.
+// among the values, yaegi v0.16 loses the other values. It flags a, b =
+// x, nil too, which the interpreter stops at ("reflect: New(nil)").
 func checkParallelAssign(n *ast.AssignStmt, gap func(token.Pos, string, ...any)) {
 	if n.Tok != token.ASSIGN || len(n.Lhs) < 2 || len(n.Lhs) != len(n.Rhs) {
 		return
@@ -376,6 +377,10 @@ func checkParallelAssign(n *ast.AssignStmt, gap func(token.Pos, string, ...any))
 	for _, r := range n.Rhs {
 		if _, ok := ast.Unparen(r).(*ast.CallExpr); ok {
 			gap(n.Pos(), "the interpreter loses values in a parallel assignment with a call in it (a, b = x, f()): assign them one at a time, or declare them with :=")
+			return
+		}
+		if id, ok := ast.Unparen(r).(*ast.Ident); ok && id.Name == "nil" {
+			gap(n.Pos(), "the interpreter cannot run a parallel assignment of nil (a, b = x, nil): assign them one at a time")
 			return
 		}
 	}
