@@ -1,8 +1,10 @@
 package harness_test
 
 import (
+	"bytes"
 	"context"
 	"fmt"
+	"github.com/cqrsworkbook/workbook/internal/harness/interp"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -94,9 +96,15 @@ func TestHostileLearnerCode(t *testing.T) {
 		}
 		for _, engine := range fx.engines {
 			t.Run(fx.name+"/"+engine, func(t *testing.T) {
-				if engine == "go" {
-					t.Parallel()
-				}
+				t.Parallel()
+				// Each run's worker has a temporary folder under one of
+				// this subtest's, so the workers of this run alone can be
+				// counted while others run beside it.
+				runTemp := t.TempDir()
+				h := &harness.Harness{FS: h.FS, Limits: h.Limits, Engines: map[harness.EngineName]harness.Engine{
+					"interp": &interp.Engine{TempDir: runTemp},
+					"go":     h.Engines["go"],
+				}}
 				files := fx.files
 				probe := filepath.Join(t.TempDir(), "probe")
 				if fx.probe {
@@ -140,9 +148,8 @@ func TestHostileLearnerCode(t *testing.T) {
 					t.Errorf("the learner's code wrote %s", probe)
 				}
 				if engine == "interp" {
-					// The go engine's subtests wait for these to finish, so
-					// any child process now is a worker left behind.
-					if n := workerCount(t); n != 0 {
+					// Any worker of this run alive now is one left behind.
+					if n := workerCount(t, runTemp); n != 0 {
 						t.Errorf("%d worker processes still running after the run", n)
 					}
 					if limit := deadline + 2*time.Second + 3*time.Second; time.Since(start) > limit {
@@ -207,14 +214,14 @@ func TestWorkersDoNotOutliveTheRun(t *testing.T) {
 	if rep.Status == harness.Pass {
 		t.Fatal("an endless loop passed")
 	}
-	if n := workerCount(t); n != 0 {
+	if n := workerCount(t, ""); n != 0 {
 		t.Errorf("%d worker processes still running after the run", n)
 	}
 }
 
-// workerCount counts live processes whose environment marks them as workers
-// started by this process.
-func workerCount(t *testing.T) int {
+// workerCount counts the live child processes of this process; with a
+// temp root, only the workers whose temporary folder (TMPDIR) is under it.
+func workerCount(t *testing.T, tempRoot string) int {
 	t.Helper()
 	entries, err := os.ReadDir("/proc")
 	if err != nil {
@@ -232,9 +239,51 @@ func workerCount(t *testing.T) int {
 		}
 		// Field 4 of /proc/PID/stat is the parent's pid.
 		fields := strings.Fields(string(stat[strings.LastIndexByte(string(stat), ')')+1:]))
-		if len(fields) > 1 && fields[1] == self && fields[0] != "Z" {
-			n++
+		if len(fields) < 2 || fields[1] != self || fields[0] == "Z" {
+			continue
 		}
+		if tempRoot != "" {
+			env, _ := os.ReadFile(filepath.Join("/proc", e.Name(), "environ"))
+			if !bytes.Contains(env, []byte("\x00TMPDIR="+tempRoot+string(filepath.Separator))) && !bytes.HasPrefix(env, []byte("TMPDIR="+tempRoot+string(filepath.Separator))) {
+				continue
+			}
+		}
+		n++
 	}
 	return n
+}
+
+// TestWorkerCountSeesARunsWorker: the count the hostile fixtures rely on
+// sees a run's worker while it runs, by its temporary folder, and not the
+// worker of a run under another folder.
+func TestWorkerCountSeesARunsWorker(t *testing.T) {
+	chapters, h := workbook(t, 2*time.Second)
+	ch, _ := chapter.Lookup(chapters, "1")
+	mine, other := t.TempDir(), t.TempDir()
+	run := &harness.Harness{FS: h.FS, Limits: h.Limits, Engines: map[harness.EngineName]harness.Engine{"interp": &interp.Engine{TempDir: mine}}}
+	files := map[string][]byte{"parse.go": []byte("package bank\n\nfunc ParseCommand(line string) (Command, error) {\n\tfor {\n\t}\n}\n")}
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		_, _ = run.Run(context.Background(), harness.Request{Chapter: ch, Engine: "interp", Suite: chapter.Example, Files: files, Tests: []string{"TestPart1Example"}})
+	}()
+	seen := false
+	for deadline := time.Now().Add(10 * time.Second); !seen && time.Now().Before(deadline); {
+		select {
+		case <-done:
+			deadline = time.Now()
+		case <-time.After(20 * time.Millisecond):
+			seen = workerCount(t, mine) > 0
+		}
+	}
+	if !seen {
+		t.Error("workerCount(mine) never saw the run's worker")
+	}
+	if n := workerCount(t, other); n != 0 {
+		t.Errorf("workerCount(other) = %d during a run under another folder, want 0", n)
+	}
+	<-done
+	if n := workerCount(t, mine); n != 0 {
+		t.Errorf("workerCount(mine) = %d after the run, want 0", n)
+	}
 }

@@ -26,6 +26,9 @@ type Engine struct {
 	// StartGrace is how long a worker may take to load the package, beyond
 	// the test deadline.
 	StartGrace time.Duration
+	// TempDir is where each run's private folder is made, the worker's
+	// TMPDIR; empty means the system's temporary folder.
+	TempDir string
 }
 
 // Interpreted is true: the preflight checks for the interpreter's gaps.
@@ -178,7 +181,7 @@ func (e *Engine) attempt(ctx context.Context, j harness.Job, tests []string, loc
 	// SQLite files) go in a folder of this attempt's, which this process
 	// removes however the worker ended: a worker killed at its deadline
 	// runs no cleanup of its own.
-	scratch, err := os.MkdirTemp("", "workbook-run-")
+	scratch, err := os.MkdirTemp(e.TempDir, "workbook-run-")
 	if err != nil {
 		return nil, err
 	}
