@@ -127,6 +127,7 @@ func TestPart1FullAppend(t *testing.T) {
 	assertRecords(t, all, store.ReadAll(0), "ReadAll(0): from the start, as ReadAll(1): a from of 1 or less means everything — day 4, Part 1")
 	assertRecords(t, all[5:], store.ReadAll(6), "ReadAll(6): ReadAll returns the store's events with a position of at least from, in order — day 4, Part 1")
 	assertRecords(t, []string{}, store.ReadAll(8), "ReadAll(8), past the end: ReadAll returns the store's events with a position of at least from, so none — day 4, Part 1")
+	assertRecords(t, []string{}, store.ReadAll(100), "ReadAll(100), far past the end: ReadAll returns the store's events with a position of at least from, so none — day 4, Part 1")
 	assertRecords(t, []string{all[0], all[3], all[4], all[5]}, store.ReadStream("acc-1", 1), `ReadStream("acc-1", 1): ReadStream returns the stream's events with a version of at least from, in order — day 4, Part 1`)
 	assertRecords(t, []string{all[0], all[3], all[4], all[5]}, store.ReadStream("acc-1", 0), `ReadStream("acc-1", 0): from the start, as from 1: every event of the stream has a version of at least 0 — day 4, Part 1`)
 	assertRecords(t, []string{all[4], all[5]}, store.ReadStream("acc-1", 3), `ReadStream("acc-1", 3): ReadStream returns the stream's events with a version of at least from, in order — day 4, Part 1`)
