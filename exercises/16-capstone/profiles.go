@@ -52,3 +52,25 @@ func (s *ProfileStore) Delete(member string) error {
 func (s *ProfileStore) List() ([]Profile, error) {
 	panic("TODO(ch16): implement ProfileStore.List")
 }
+
+// Join is the one business action that writes both kinds of data: a new
+// member joins with their first account. It creates p's profile and
+// appends the account's AccountOpened (its owner p's name, expecting
+// NoStream) in ONE database transaction, on the database the two stores
+// share, so that both are committed or neither is:
+//
+//   - a taken member id is an error wrapping ErrProfileExists, as in
+//     Create, and the account gets no event;
+//   - an account whose stream has events already is refused by the
+//     append's expected version: Append's ConcurrencyError (wrapping
+//     ErrWrongExpectedVersion), and no profile is created;
+//   - any other database error, at a statement or at the commit, comes
+//     back wrapped with %w, and leaves neither behind.
+//
+// Whatever it returns, its transaction is over: committed, or rolled
+// back. Part 1's Append opens and commits a transaction of its own, so
+// Join cannot simply call it; it needs the same append, with the same
+// rules, run inside Join's transaction. Write that append once, for both.
+func (s *ProfileStore) Join(events *SQLEventStore, p Profile, account string) error {
+	panic("TODO(ch16): implement ProfileStore.Join")
+}

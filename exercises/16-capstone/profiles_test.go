@@ -4,7 +4,9 @@ package bank
 
 import (
 	"database/sql"
+	"errors"
 	"testing"
+	"time"
 
 	"github.com/cqrsworkbook/workbook/exercises/testdb"
 	"github.com/stretchr/testify/assert"
@@ -21,6 +23,11 @@ const (
 	ruleList         = "List: every profile, sorted by member id in byte order (so M-3 comes before m-1); none is an empty list" + inPart2
 	ruleParameters   = "values always go in as parameters: a name like Miles O'Brien is just a name" + inPart2
 	ruleSideBySide   = "event-sourced accounts and a profiles table side by side in one database, in one program: neither touches the other's table" + inPart2
+	ruleJoin         = "Join creates the profile and appends the account's AccountOpened (its owner the profile's name, expecting NoStream) in one transaction: both are committed, or neither" + inPart2
+	ruleJoinTaken    = "Join with a taken member id returns an error wrapping ErrProfileExists, appends no event, and the profile that has the id stays as it was" + inPart2
+	ruleJoinAccount  = "Join to an account whose stream has events returns Append's ConcurrencyError (wrapping ErrWrongExpectedVersion), and creates no profile" + inPart2
+	ruleJoinOther    = "any other database error in Join, at a statement or at the commit, comes back wrapped with %w, and leaves neither the profile nor the event" + inPart2
+	ruleJoinOver     = "when Join returns an error its transaction is over, rolled back: its connection is back in the pool, and nothing it wrote holds a lock" + inPart2
 )
 
 // openProfiles returns a profile store on db.
@@ -77,7 +84,16 @@ func TestPart2Example(t *testing.T) {
 		_, err := profiles.Get("m-2")
 		assert.ErrorIs(t, err, ErrProfileNotFound, "get m-2 after delete m-2, refused: "+ruleGet)
 		assert.ErrorIs(t, profiles.Update(Profile{MemberID: "m-3", Name: "Grace Hopper", Email: "grace@kestrel.example"}), ErrProfileNotFound, "update m-3, refused: "+ruleUpdate)
-		assert.Equal(t, []string{"m-1"}, listProfiles(t, profiles), "List ends with m-1 alone: "+ruleList)
+
+		// Grace joins with her first account; then two joins are refused,
+		// and each leaves nothing behind.
+		require.NoError(t, profiles.Join(store, Profile{MemberID: "m-3", Name: "Grace Hopper", Email: "grace@kestrel.example"}, "acc-3"), "join m-3 acc-3: "+ruleJoin)
+		assert.ErrorIs(t, profiles.Join(store, Profile{MemberID: "m-1", Name: "Ada Lovelace", Email: "ada@kestrel.example"}, "acc-4"), ErrProfileExists, "join m-1 acc-4, refused: "+ruleJoinTaken)
+		assert.ErrorIs(t, profiles.Join(store, Profile{MemberID: "m-4", Name: "Ken Thompson", Email: "ken@kestrel.example"}, "acc-3"), ErrWrongExpectedVersion, "join m-4 acc-3, refused: "+ruleJoinAccount)
+		assert.Equal(t, 0, version(t, store, "acc-4"), "Version(acc-4) after the refused join of m-1: "+ruleJoinTaken)
+		assert.Equal(t, "ada.lovelace@kestrel.example", getProfile(t, profiles, "m-1").Email, "m-1's email after the refused join of m-1: "+ruleJoinTaken)
+		assert.Equal(t, []string{"acc-3 v1 @4 AccountOpened{Account:acc-3 Owner:Grace Hopper}"}, readStream(t, store, "acc-3", 1), "acc-3 after the joins: "+ruleJoin)
+		assert.Equal(t, []string{"m-1", "m-3"}, listProfiles(t, profiles), "List ends with m-1 and m-3: "+ruleJoinAccount)
 
 		// What was Ada's email before she changed it? The table cannot
 		// say: no row holds it any more.
@@ -106,11 +122,16 @@ func TestPart2Example(t *testing.T) {
 			"delete m-2",
 			"get m-2",
 			"update m-3 grace@kestrel.example Grace Hopper",
+			"join m-3 acc-3 grace@kestrel.example Grace Hopper",
+			"join m-1 acc-4 ada@kestrel.example Ada Lovelace",
+			"join m-4 acc-3 ken@kestrel.example Ken Thompson",
 		}
-		// 3 refused (create m-1 again, get m-2, update m-3) × 1 profile
-		// left (m-1) = 3.
-		assert.Equal(t, 3, part2Answer(t, testdb.Open(t, d.Dialect), lines),
-			"part2Answer(the worked example): the number of refused operations times the number of profiles left"+inPart2)
+		// 5 refused (create m-1 again, get m-2, update m-3, join m-1,
+		// join m-4) × (2 profiles left, m-1 and m-3, + 1 account, acc-3)
+		// = 15. A join that left its profile or its event behind would
+		// make it 5 × 4 = 20.
+		assert.Equal(t, 15, part2Answer(t, testdb.Open(t, d.Dialect), lines),
+			"part2Answer(the worked example): the number of refused operations times the number of profiles and accounts left"+inPart2)
 	})
 }
 
@@ -184,5 +205,153 @@ func TestPart2FullSideBySide(t *testing.T) {
 		assert.Equal(t, []string{"acc-1 v1 @1 AccountOpened{Account:acc-1 Owner:Ada Lovelace}"}, readAll(t, store, 1), "the event store after the profile's create and delete: "+ruleSideBySide)
 		_, err := NewProfileStore(testdb.Wrap(d.DB), "oracle")
 		assert.ErrorIs(t, err, ErrUnknownDialect, `NewProfileStore(db, "oracle"): `+ruleProfileStore)
+	})
+}
+
+// joinPool opens the test's database again through a new pool, of one
+// connection so far, for the tests of Join. On PostgreSQL that connection
+// is told to end itself when it is left idle in a transaction for 3
+// seconds: a Join that returns with its transaction still open then fails
+// the test, but cannot keep the test's schema from being dropped.
+func joinPool(t *testing.T, d *testdb.Database) *sql.DB {
+	t.Helper()
+	db := d.Reopen()
+	if d.Dialect == testdb.Postgres {
+		_, err := db.Exec(`SET idle_in_transaction_session_timeout = 3000`)
+		require.NoError(t, err, "the test's pool")
+	}
+	return db
+}
+
+// mustJoin requires a Join to work.
+func mustJoin(t *testing.T, profiles *ProfileStore, store *SQLEventStore, p Profile, account string) {
+	t.Helper()
+	require.NoError(t, profiles.Join(store, p, account), "Join(%s, %q): %s", p.MemberID, account, ruleJoin)
+}
+
+// assertOver checks that a failed Join's transaction is over: no
+// connection of the pool is still in use.
+func assertOver(t *testing.T, db *sql.DB, what string) {
+	t.Helper()
+	assert.Equal(t, 0, db.Stats().InUse, "connections still in use after %s: %s", what, ruleJoinOver)
+}
+
+// TestPart2FullJoin: a member joins with their first account, and both
+// the row and the event are there, after a restart too.
+func TestPart2FullJoin(t *testing.T) {
+	eachDialect(t, func(t *testing.T, d *testdb.Database) {
+		db := joinPool(t, d)
+		clock := newClock()
+		store := openStore(t, db, d.Dialect, clock)
+		profiles := openProfiles(t, db, d.Dialect)
+		barbara := Profile{MemberID: "m-8", Name: "Barbara Liskov", Email: "barbara@kestrel.example"}
+		mustJoin(t, profiles, store, barbara, "acc-8")
+		assert.Equal(t, opening.Add(time.Minute), clock.T, "the clock after one join: it was asked once, by the append: "+ruleJoin)
+
+		again := d.Reopen()
+		assert.Equal(t, barbara, getProfile(t, openProfiles(t, again, d.Dialect), "m-8"), "get m-8 after the join and a restart: "+ruleJoin)
+		store = openStore(t, again, d.Dialect, newClock())
+		assert.Equal(t, []string{"acc-8 v1 @1 AccountOpened{Account:acc-8 Owner:Barbara Liskov}"}, readAll(t, store, 1), "the events after the join and a restart: "+ruleJoin)
+		assert.Equal(t, "Barbara Liskov", load(t, store, "acc-8").Owner, "acc-8's owner, folded: "+ruleJoin)
+	})
+}
+
+// TestPart2FullJoinMemberTaken: a join whose member id is taken appends
+// nothing, and leaves the profile that has the id as it was.
+func TestPart2FullJoinMemberTaken(t *testing.T) {
+	eachDialect(t, func(t *testing.T, d *testdb.Database) {
+		db := joinPool(t, d)
+		store := openStore(t, db, d.Dialect, newClock())
+		profiles := openProfiles(t, db, d.Dialect)
+		grace := Profile{MemberID: "m-9", Name: "Grace Hopper", Email: "grace@kestrel.example"}
+		mustJoin(t, profiles, store, grace, "acc-9")
+
+		err := profiles.Join(store, Profile{MemberID: "m-9", Name: "Someone Else", Email: "else@kestrel.example"}, "acc-10")
+		assert.ErrorIs(t, err, ErrProfileExists, "join m-9 acc-10, m-9 taken: "+ruleJoinTaken)
+		assert.False(t, errors.Is(err, ErrWrongExpectedVersion), "join m-9 acc-10's error %q: acc-10 is free, the member id is what is taken: %s", err, ruleJoinTaken)
+		assertOver(t, db, "the refused join m-9 acc-10")
+		assert.Equal(t, 0, version(t, store, "acc-10"), "Version(acc-10) after the refused join: "+ruleJoinTaken)
+		assert.Equal(t, grace, getProfile(t, profiles, "m-9"), "get m-9 after the refused join: "+ruleJoinTaken)
+
+		// acc-10 is still free, and nothing the refused join did is in
+		// the way.
+		ken := Profile{MemberID: "m-10", Name: "Ken Thompson", Email: "ken@kestrel.example"}
+		mustJoin(t, profiles, store, ken, "acc-10")
+		assert.Equal(t, []string{"acc-9 v1 AccountOpened{Account:acc-9 Owner:Grace Hopper}", "acc-10 v1 AccountOpened{Account:acc-10 Owner:Ken Thompson}"}, withoutPositions(readAll(t, store, 1)), "the events after the three joins: "+ruleJoinTaken)
+	})
+}
+
+// TestPart2FullJoinAccountExists: a join to an account that has events
+// is refused by the append's expected version, and creates no profile.
+func TestPart2FullJoinAccountExists(t *testing.T) {
+	eachDialect(t, func(t *testing.T, d *testdb.Database) {
+		db := joinPool(t, d)
+		store := openStore(t, db, d.Dialect, newClock())
+		profiles := openProfiles(t, db, d.Dialect)
+		mustJoin(t, profiles, store, Profile{MemberID: "m-11", Name: "Frances Allen", Email: "frances@kestrel.example"}, "acc-11")
+		mustAppend(t, store, "acc-12", NoStream, []Event{AccountOpened{Account: "acc-12", Owner: "John Backus"}, MoneyDeposited{Account: "acc-12", Amount: 40}}, 2)
+
+		for _, account := range []string{"acc-11", "acc-12"} {
+			err := profiles.Join(store, Profile{MemberID: "m-12", Name: "Radia Perlman", Email: "radia@kestrel.example"}, account)
+			assert.ErrorIs(t, err, ErrWrongExpectedVersion, "join m-12 %s, an account with events: %s", account, ruleJoinAccount)
+			assert.False(t, errors.Is(err, ErrProfileExists), "join m-12 %s's error %q: m-12 is free, the account is what exists: %s", account, err, ruleJoinAccount)
+			assertOver(t, db, "the refused join m-12 "+account)
+			_, err = profiles.Get("m-12")
+			assert.ErrorIs(t, err, ErrProfileNotFound, "get m-12 after the refused join m-12 %s: %s", account, ruleJoinAccount)
+		}
+		assert.Equal(t, 1, version(t, store, "acc-11"), "Version(acc-11) after the refused join: "+ruleJoinAccount)
+		assert.Equal(t, 2, version(t, store, "acc-12"), "Version(acc-12) after the refused join: "+ruleJoinAccount)
+		assert.Equal(t, []string{"m-11"}, listProfiles(t, profiles), "List after the refused joins: "+ruleJoinAccount)
+		// m-12 is still free, and nothing the refused joins did is in the way.
+		require.NoError(t, profiles.Create(Profile{MemberID: "m-12", Name: "Radia Perlman", Email: "radia@kestrel.example"}), "create m-12 after the refused joins: "+ruleJoinAccount)
+	})
+}
+
+// lateTriggers are the SQL, per database, of a trigger that makes a join
+// of m-late fail after both of its writes. PostgreSQL's is a constraint
+// trigger deferred to the commit, so that the commit itself fails;
+// SQLite has none of those, and refuses the event's insert, which Join
+// makes before or after the profile's, as it likes.
+var lateTriggers = map[string][]string{
+	testdb.SQLite: {
+		`CREATE TRIGGER late BEFORE INSERT ON events
+		WHEN NEW.stream_id = 'acc-late'
+		BEGIN
+			SELECT RAISE(ABORT, 'the disk is full');
+		END`,
+	},
+	testdb.Postgres: {
+		`CREATE FUNCTION late() RETURNS trigger LANGUAGE plpgsql AS $$
+		BEGIN
+			IF NEW.member_id = 'm-late' THEN
+				RAISE EXCEPTION 'the disk is full';
+			END IF;
+			RETURN NULL;
+		END $$`,
+		`CREATE CONSTRAINT TRIGGER late AFTER INSERT ON profiles DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION late()`,
+	},
+}
+
+// TestPart2FullJoinFailsLate: a join that fails after writing (on
+// PostgreSQL at its commit) returns the database's error and leaves
+// neither the profile nor the event.
+func TestPart2FullJoinFailsLate(t *testing.T) {
+	eachDialect(t, func(t *testing.T, d *testdb.Database) {
+		db := joinPool(t, d)
+		store := openStore(t, db, d.Dialect, newClock())
+		profiles := openProfiles(t, db, d.Dialect)
+		mustJoin(t, profiles, store, Profile{MemberID: "m-13", Name: "Dennis Ritchie", Email: "dennis@kestrel.example"}, "acc-13")
+		for _, q := range lateTriggers[d.Dialect] {
+			_, err := db.Exec(q)
+			require.NoError(t, err, "the test's trigger")
+		}
+
+		err := profiles.Join(store, Profile{MemberID: "m-late", Name: "Margaret Hamilton", Email: "margaret@kestrel.example"}, "acc-late")
+		require.Error(t, err, "join m-late acc-late, which the database refuses late: "+ruleJoinOther)
+		assert.Contains(t, err.Error(), "the disk is full", "join m-late's error wraps the database's: "+ruleJoinOther)
+		assert.False(t, errors.Is(err, ErrProfileExists) || errors.Is(err, ErrWrongExpectedVersion), "join m-late's error %q: neither a taken id nor a conflict: %s", err, ruleJoinOther)
+		assertOver(t, db, "the failed join m-late")
+		assert.Equal(t, 0, version(t, store, "acc-late"), "Version(acc-late) after the failed join: "+ruleJoinOther)
+		assert.Equal(t, []string{"m-13"}, listProfiles(t, profiles), "List after the failed join: "+ruleJoinOther)
 	})
 }

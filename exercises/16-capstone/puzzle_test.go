@@ -31,11 +31,14 @@ import (
 //	update m-7 ada.lovelace@kestrel.example Ada Lovelace
 //	get m-7
 //	delete m-7
+//	join m-8 acc-3 grace.hopper8@kestrel.example Grace Hopper
 //	restart
 //
-// The answer is the number of refused operations (a profile that exists
-// already, or one not found) times the number of profiles left at the
-// end.
+// A join is ProfileStore.Join: the profile and the account's
+// AccountOpened, both or neither. The answer is the number of refused
+// operations (a profile that exists already, one not found, or an account
+// that exists already) times the number of profiles and accounts left at
+// the end.
 
 // errBadLine: a line that is not in the log's format.
 var errBadLine = errors.New("bad log line")
@@ -100,13 +103,18 @@ func part1Answer(t *testing.T, d *testdb.Database, lines []string) int {
 func part2Answer(t *testing.T, d *testdb.Database, lines []string) int {
 	t.Helper()
 	profiles := openProfiles(t, d.DB, d.Dialect)
+	store := openStore(t, d.DB, d.Dialect, newClock())
 	refused := 0
 	for _, line := range lines {
 		f := strings.Fields(line)
 		var err error
 		switch {
 		case len(f) == 1 && f[0] == "restart":
-			profiles = openProfiles(t, d.Reopen(), d.Dialect)
+			db := d.Reopen()
+			profiles = openProfiles(t, db, d.Dialect)
+			store = openStore(t, db, d.Dialect, newClock())
+		case len(f) >= 5 && f[0] == "join":
+			err = profiles.Join(store, Profile{MemberID: f[1], Email: f[3], Name: strings.Join(f[4:], " ")}, f[2])
 		case len(f) >= 4 && f[0] == "create":
 			err = profiles.Create(Profile{MemberID: f[1], Email: f[2], Name: strings.Join(f[3:], " ")})
 		case len(f) >= 4 && f[0] == "update":
@@ -118,15 +126,22 @@ func part2Answer(t *testing.T, d *testdb.Database, lines []string) int {
 		default:
 			require.NoError(t, fmt.Errorf("%q: %w", line, errBadLine))
 		}
-		if errors.Is(err, ErrProfileExists) || errors.Is(err, ErrProfileNotFound) {
+		if errors.Is(err, ErrProfileExists) || errors.Is(err, ErrProfileNotFound) || errors.Is(err, ErrWrongExpectedVersion) {
 			refused++
 		} else {
 			require.NoError(t, err, "%q", line)
 		}
 	}
-	left, err := openProfiles(t, d.Reopen(), d.Dialect).List()
+	db := d.Reopen()
+	left, err := openProfiles(t, db, d.Dialect).List()
 	require.NoError(t, err, "List after the last restart")
-	return refused * len(left)
+	records, err := openStore(t, db, d.Dialect, newClock()).ReadAll(1)
+	require.NoError(t, err, "ReadAll(1) after the last restart")
+	accounts := map[string]bool{}
+	for _, r := range records {
+		accounts[r.StreamID] = true
+	}
+	return refused * (len(left) + len(accounts))
 }
 
 func TestPart1FullPuzzle(t *testing.T) {
@@ -144,7 +159,7 @@ func TestPart2FullPuzzle(t *testing.T) {
 	eachDialect(t, func(t *testing.T, d *testdb.Database) {
 		answers[d.Dialect] = part2Answer(t, d, lines)
 	})
-	checkAnswers(t, "part2", answers, 1855)
+	checkAnswers(t, "part2", answers, 2706)
 }
 
 // checkAnswers checks a puzzle's answers, one per database that ran
@@ -206,7 +221,8 @@ func part1Log(seed string) []string {
 }
 
 // part2Log generates Part 2's log: members created, updated, read and
-// deleted, some of them twice or never, and restarts.
+// deleted, some of them twice or never, members joining with accounts
+// that may be taken, and restarts.
 func part2Log(seed string) []string {
 	r := puzzle.New("16-capstone/profiles", seed)
 	next := 0
@@ -226,9 +242,12 @@ func part2Log(seed string) []string {
 		case k < 32:
 			id := member()
 			lines = append(lines, "create "+id+" "+person(id))
-		case k < 62:
+		case k < 52:
 			id := member()
 			lines = append(lines, "update "+id+" "+person(id))
+		case k < 62:
+			id := member()
+			lines = append(lines, "join "+id+" acc-"+strconv.Itoa(r.Between(1, next/2+2))+" "+person(id))
 		case k < 82:
 			lines = append(lines, "get "+member())
 		case k < 96:

@@ -103,4 +103,31 @@ func (s *ProfileStore) List() ([]Profile, error) {
 	return out, nil
 }
 
+// Join is one business action that writes both kinds of data: a new
+// member's profile (a row) and their first account's AccountOpened (an
+// event), in one transaction, so that both are committed or neither is.
+func (s *ProfileStore) Join(events *SQLEventStore, p Profile, account string) error {
+	tx, err := s.db.Begin()
+	if err != nil {
+		return fmt.Errorf("join %s: %w", p.MemberID, err)
+	}
+	defer tx.Rollback() // undoes the profile when the append fails; nothing once committed
+
+	_, err = tx.Exec(`INSERT INTO profiles (member_id, name, email) VALUES ($1, $2, $3)`, p.MemberID, p.Name, p.Email)
+	if IsUniqueViolation(err) {
+		return fmt.Errorf("join %s: %w", p.MemberID, ErrProfileExists)
+	}
+	if err != nil {
+		return fmt.Errorf("join %s: %w", p.MemberID, err)
+	}
+	// Part 1's append, inside this transaction instead of its own.
+	if _, err := events.appendTx(tx, account, NoStream, []Event{AccountOpened{Account: account, Owner: p.Name}}); err != nil {
+		return fmt.Errorf("join %s: %w", p.MemberID, err)
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("join %s: %w", p.MemberID, err)
+	}
+	return nil
+}
+
 // End of Part 2.

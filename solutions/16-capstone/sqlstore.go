@@ -2,7 +2,10 @@
 
 package bank
 
-import "fmt"
+import (
+	"database/sql"
+	"fmt"
+)
 
 // SQLEventStore is chapter 4's event store on a database: the same
 // streams, versions and positions, kept in the events table, so that they
@@ -30,8 +33,22 @@ func (s *SQLEventStore) Append(stream string, expected int, events []Event) (int
 	}
 	defer tx.Rollback() // does nothing once committed
 
+	version, err := s.appendTx(tx, stream, expected, events)
+	if err != nil {
+		return 0, err
+	}
+	if err := tx.Commit(); err != nil {
+		return 0, s.failed(stream, expected, err)
+	}
+	return version, nil
+}
+
+// appendTx is Append's work inside a transaction that its caller began
+// and will commit or roll back: Append's own, or Join's (Part 2), which
+// also writes a profile in it.
+func (s *SQLEventStore) appendTx(tx *sql.Tx, stream string, expected int, events []Event) (int, error) {
 	var version int
-	err = tx.QueryRow(`SELECT COALESCE(MAX(version), 0) FROM events WHERE stream_id = $1`, stream).Scan(&version)
+	err := tx.QueryRow(`SELECT COALESCE(MAX(version), 0) FROM events WHERE stream_id = $1`, stream).Scan(&version)
 	if err != nil {
 		return 0, fmt.Errorf("append to %s: %w", stream, err)
 	}
@@ -53,9 +70,6 @@ func (s *SQLEventStore) Append(stream string, expected int, events []Event) (int
 		if err != nil {
 			return 0, s.failed(stream, expected, err)
 		}
-	}
-	if err := tx.Commit(); err != nil {
-		return 0, s.failed(stream, expected, err)
 	}
 	return version, nil
 }
