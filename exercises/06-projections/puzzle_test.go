@@ -216,13 +216,54 @@ type simAccount struct {
 	balance int
 }
 
+// simBank is the generators' bank: the accounts still open, and the
+// highest account number given so far.
+type simBank struct {
+	live []*simAccount
+	next int
+}
+
+// step appends one teller line that follows the rules (an opening, a
+// deposit, a withdrawal, or a close, after the withdrawal of what is left)
+// and returns the lines and how many events they record.
+func (b *simBank) step(r *puzzle.Rand, lines []string) ([]string, int) {
+	n := r.Intn(100)
+	if n < 10 || len(b.live) == 0 {
+		b.next += r.Between(1, 2)
+		a := &simAccount{id: "acc-" + strconv.Itoa(b.next)}
+		b.live = append(b.live, a)
+		return append(lines, a.id+" open "+r.Pick(firstNames)+" "+r.Pick(lastNames)), 1
+	}
+	i := r.Intn(len(b.live))
+	a := b.live[i]
+	switch {
+	case n < 55 || (n < 97 && a.balance == 0):
+		amount := r.Between(1, 5000)
+		a.balance += amount
+		return append(lines, a.id+" deposit "+strconv.Itoa(amount)), 1
+	case n < 97:
+		amount := r.Between(1, a.balance)
+		a.balance -= amount
+		return append(lines, a.id+" withdraw "+strconv.Itoa(amount)), 1
+	}
+	recorded := 1
+	if a.balance > 0 {
+		lines = append(lines, a.id+" withdraw "+strconv.Itoa(a.balance))
+		a.balance = 0
+		recorded++
+	}
+	b.live[i] = b.live[len(b.live)-1]
+	b.live = b.live[:len(b.live)-1]
+	return append(lines, a.id+" close"), recorded
+}
+
 // puzzleScript generates the script: a history that follows the rules,
 // with the screen catching up, asking and being delivered old events now
 // and then.
 func puzzleScript(seed string) []string {
 	r := puzzle.New("06-projections", seed)
-	var live []*simAccount
-	next, events, caught := 0, 0, 0
+	bank := &simBank{}
+	events, caught := 0, 0
 	lines := make([]string, 0, puzzleSize*3/2)
 	for events < puzzleSize {
 		switch n := r.Intn(100); {
@@ -231,43 +272,16 @@ func puzzleScript(seed string) []string {
 			caught = events
 			continue
 		case n < 20:
-			lines = append(lines, "query acc-"+strconv.Itoa(r.Between(1, next+3)))
+			lines = append(lines, "query acc-"+strconv.Itoa(r.Between(1, bank.next+3)))
 			continue
 		case n < 23 && caught > 0:
 			// Only what the view has seen can be delivered again.
 			lines = append(lines, "redeliver "+strconv.Itoa(r.Between(1, caught)))
 			continue
 		}
-		events++
-		n := r.Intn(100)
-		if n < 10 || len(live) == 0 {
-			next += r.Between(1, 2)
-			a := &simAccount{id: "acc-" + strconv.Itoa(next)}
-			live = append(live, a)
-			lines = append(lines, a.id+" open "+r.Pick(firstNames)+" "+r.Pick(lastNames))
-			continue
-		}
-		i := r.Intn(len(live))
-		a := live[i]
-		switch {
-		case n < 55 || (n < 97 && a.balance == 0):
-			amount := r.Between(1, 5000)
-			a.balance += amount
-			lines = append(lines, a.id+" deposit "+strconv.Itoa(amount))
-		case n < 97:
-			amount := r.Between(1, a.balance)
-			a.balance -= amount
-			lines = append(lines, a.id+" withdraw "+strconv.Itoa(amount))
-		default:
-			if a.balance > 0 {
-				lines = append(lines, a.id+" withdraw "+strconv.Itoa(a.balance))
-				a.balance = 0
-				events++
-			}
-			lines = append(lines, a.id+" close")
-			live[i] = live[len(live)-1]
-			live = live[:len(live)-1]
-		}
+		var recorded int
+		lines, recorded = bank.step(r, lines)
+		events += recorded
 	}
 	return lines
 }
@@ -282,8 +296,8 @@ const screenSize = 3000
 // often than not.
 func screenScript(seed string) []string {
 	r := puzzle.New("06-projections/part2", seed)
-	var live []*simAccount
-	next, events := 0, 0
+	bank := &simBank{}
+	events := 0
 	shown := 0          // the live view's checkpoint
 	rebuilding := false // whether a rebuild is running
 	built := 0          // the new view's checkpoint, while one is
@@ -295,7 +309,7 @@ func screenScript(seed string) []string {
 			shown = events
 			continue
 		case n < 18:
-			lines = append(lines, "query acc-"+strconv.Itoa(r.Between(1, next+3)))
+			lines = append(lines, "query acc-"+strconv.Itoa(r.Between(1, bank.next+3)))
 			continue
 		case n < 21 && shown > 0:
 			// Only what the live view has seen can be delivered again.
@@ -331,36 +345,9 @@ func screenScript(seed string) []string {
 			}
 			continue
 		}
-		events++
-		n := r.Intn(100)
-		if n < 10 || len(live) == 0 {
-			next += r.Between(1, 2)
-			a := &simAccount{id: "acc-" + strconv.Itoa(next)}
-			live = append(live, a)
-			lines = append(lines, a.id+" open "+r.Pick(firstNames)+" "+r.Pick(lastNames))
-			continue
-		}
-		i := r.Intn(len(live))
-		a := live[i]
-		switch {
-		case n < 55 || (n < 97 && a.balance == 0):
-			amount := r.Between(1, 5000)
-			a.balance += amount
-			lines = append(lines, a.id+" deposit "+strconv.Itoa(amount))
-		case n < 97:
-			amount := r.Between(1, a.balance)
-			a.balance -= amount
-			lines = append(lines, a.id+" withdraw "+strconv.Itoa(amount))
-		default:
-			if a.balance > 0 {
-				lines = append(lines, a.id+" withdraw "+strconv.Itoa(a.balance))
-				a.balance = 0
-				events++
-			}
-			lines = append(lines, a.id+" close")
-			live[i] = live[len(live)-1]
-			live = live[:len(live)-1]
-		}
+		var recorded int
+		lines, recorded = bank.step(r, lines)
+		events += recorded
 	}
 	return lines
 }
