@@ -61,47 +61,15 @@ func runScript(lines []string, query func(balance int, known bool)) (*EventStore
 	view := NewBalanceView()
 	for _, line := range lines {
 		f := strings.Fields(line)
-		bad := fmt.Errorf("%q: %w", line, errBadScript)
 		switch {
 		case len(f) == 2 && f[0] == "catch" && f[1] == "up":
 			view.CatchUp(store)
 		case len(f) == 2 && f[0] == "query":
 			query(view.Balance(f[1]))
 		case len(f) == 2 && f[0] == "redeliver":
-			n, err := strconv.Atoi(f[1])
-			if err != nil {
-				panic(bad)
-			}
-			all := store.ReadAll(n)
-			if len(all) == 0 {
-				panic(bad)
-			}
-			view.Project(all[0])
-		case len(f) >= 2:
-			var e Event
-			switch {
-			case f[1] == "open" && len(f) >= 3:
-				e = AccountOpened{Account: f[0], Owner: strings.Join(f[2:], " ")}
-			case f[1] == "close" && len(f) == 2:
-				e = AccountClosed{Account: f[0]}
-			case (f[1] == "deposit" || f[1] == "withdraw") && len(f) == 3:
-				amount, err := strconv.Atoi(f[2])
-				if err != nil {
-					panic(bad)
-				}
-				if f[1] == "deposit" {
-					e = MoneyDeposited{Account: f[0], Amount: amount}
-				} else {
-					e = MoneyWithdrawn{Account: f[0], Amount: amount}
-				}
-			default:
-				panic(bad)
-			}
-			if _, err := store.Append(f[0], AnyVersion, []Event{e}); err != nil {
-				panic(err)
-			}
+			view.Project(recordAt(store, line, f[1]))
 		default:
-			panic(bad)
+			appendLine(store, line)
 		}
 	}
 	return store, view
@@ -129,15 +97,7 @@ func runScreen(lines []string, query func(balance int, known bool)) (*EventStore
 		case len(f) == 2 && f[0] == "query":
 			query(screen.Balance(f[1]))
 		case len(f) == 2 && (f[0] == "redeliver" || f[0] == "deliver"):
-			n, err := strconv.Atoi(f[1])
-			if err != nil {
-				panic(bad)
-			}
-			all := store.ReadAll(n)
-			if len(all) == 0 {
-				panic(bad)
-			}
-			screen.Project(all[0])
+			screen.Project(recordAt(store, line, f[1]))
 		case len(f) == 1 && f[0] == "rebuild":
 			// A refusal (a rebuild is running) changes nothing.
 			_ = screen.StartRebuild()
@@ -156,6 +116,16 @@ func runScreen(lines []string, query func(balance int, known bool)) (*EventStore
 		}
 	}
 	return store, screen
+}
+
+// recordAt is the store's event at the position a script line names.
+func recordAt(store *EventStore, line, position string) RecordedEvent {
+	n, err := strconv.Atoi(position)
+	all := store.ReadAll(n)
+	if err != nil || len(all) == 0 {
+		panic(fmt.Errorf("%q: %w", line, errBadScript))
+	}
+	return all[0]
 }
 
 // appendLine appends the event a script line names, such as
