@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"github.com/cqrsworkbook/workbook/internal/chapter"
 	"github.com/cqrsworkbook/workbook/internal/fixture"
 	"io/fs"
 	"os"
@@ -292,5 +293,25 @@ func copyDir(t *testing.T, from, to string) {
 	})
 	if err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestReportPaths: a run of the reference solution names its learner files
+// in solutions/ and the day's other files where they are, in exercises/.
+func TestReportPaths(t *testing.T) {
+	ch := &chapter.Chapter{Meta: chapter.Meta{ID: "06-projections", LearnerFiles: []string{"screen.go"}}}
+	tests := []struct {
+		v    reportView
+		file string
+		want string
+	}{
+		{reportView{ch: ch, dir: "solutions/06-projections", solution: true}, "screen.go", "solutions/06-projections/screen.go"},
+		{reportView{ch: ch, dir: "solutions/06-projections", solution: true}, "puzzle_test.go", "exercises/06-projections/puzzle_test.go"},
+		{reportView{ch: ch, dir: "work/06-projections"}, "puzzle_test.go", "work/06-projections/puzzle_test.go"},
+	}
+	for _, tt := range tests {
+		if got := tt.v.path(tt.file); got != tt.want {
+			t.Errorf("reportView{dir: %q, solution: %v}.path(%q) = %q, want %q", tt.v.dir, tt.v.solution, tt.file, got, tt.want)
+		}
 	}
 }

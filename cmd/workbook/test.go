@@ -75,13 +75,11 @@ func cmdTest(ctx context.Context, args []string, stdout, stderr io.Writer) (int,
 			return exitUsage, err
 		}
 	} else {
-		dir := ch.ExerciseDir()
-		if !req.Solution {
-			dir = displayDir(filepath.Join(ws.Dir(), ch.ID))
-		} else {
+		dir := displayDir(filepath.Join(ws.Dir(), ch.ID))
+		if req.Solution {
 			dir = "solutions/" + ch.ID
 		}
-		printReport(stdout, reportView{ch: ch, dir: dir, last: ch == wb.chapters[len(wb.chapters)-1]}, rep)
+		printReport(stdout, reportView{ch: ch, dir: dir, solution: req.Solution, last: ch == wb.chapters[len(wb.chapters)-1]}, rep)
 		for i, p := range newStars {
 			count := prog.StarCount() - (len(newStars) - 1 - i)
 			fmt.Fprintf(stdout, "★ You earned a star for Part %d! (%d of %d stars)\n", p, count, progress.Total(len(wb.chapters)))
@@ -120,9 +118,20 @@ var compileLabel = map[string]string{
 // reportView is what printReport needs beyond the report.
 type reportView struct {
 	ch  *chapter.Chapter
-	dir string // the folder of the files shown, as the learner would type it
+	dir string // the folder of the learner's files, as the learner would type it
+	// solution is true when the run was the reference solution's: its
+	// learner files are in dir, the day's other files in exercises/.
+	solution bool
 	// last is true for the workbook's last chapter.
 	last bool
+}
+
+// path is where a file of the run is, as the learner would type it.
+func (v reportView) path(file string) string {
+	if v.solution && !v.ch.IsLearnerFile(file) {
+		return v.ch.ExerciseDir() + "/" + file
+	}
+	return v.dir + "/" + file
 }
 
 func printReport(w io.Writer, v reportView, rep *harness.Report) {
@@ -148,7 +157,7 @@ func printReport(w io.Writer, v reportView, rep *harness.Report) {
 		}
 		loc := ""
 		if ce.File != "" {
-			loc = fmt.Sprintf("%s/%s:%d:%d: ", v.dir, ce.File, ce.Line, ce.Col)
+			loc = fmt.Sprintf("%s:%d:%d: ", v.path(ce.File), ce.Line, ce.Col)
 			blame[ce.File] = true
 		}
 		fmt.Fprintf(w, "  %s: %s%s\n", label, loc, ce.Message)
@@ -190,7 +199,7 @@ func printReport(w io.Writer, v reportView, rep *harness.Report) {
 			continue
 		}
 		if t.File != "" {
-			fmt.Fprintf(w, "         at %s/%s:%d\n", v.dir, t.File, t.Line)
+			fmt.Fprintf(w, "         at %s:%d\n", v.path(t.File), t.Line)
 			if ch.IsLearnerFile(t.File) {
 				blame[t.File] = true
 			}
@@ -224,7 +233,7 @@ func printReport(w io.Writer, v reportView, rep *harness.Report) {
 		var files []string
 		for _, f := range ch.LearnerFiles {
 			if blame[f] || len(blame) == 0 {
-				files = append(files, v.dir+"/"+f)
+				files = append(files, v.path(f))
 			}
 		}
 		fmt.Fprintf(w, "Edit %s and run it again. Stuck? workbook hint %d gives a hint, gentlest first.\n", strings.Join(files, ", "), ch.Number)
