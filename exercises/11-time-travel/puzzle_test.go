@@ -173,15 +173,7 @@ func puzzleScript(seed string) []string {
 		switch k := r.Intn(100); {
 		case k < 6 || next == 0:
 			next++
-			first, last := r.Pick(firstNames), r.Pick(lastNames)
-			owner := first + " " + last
-			switch n := r.Intn(10); {
-			case n < 2:
-				owner = last + ", " + first
-			case n < 3:
-				owner = first + ` "` + r.Pick(nicknames) + `" ` + last
-			}
-			lines = append(lines, stamp+"open acc-"+strconv.Itoa(next)+" "+owner)
+			lines = append(lines, stamp+"open acc-"+strconv.Itoa(next)+" "+randomOwner(r))
 		case k < 60:
 			lines = append(lines, stamp+"deposit "+acc()+" "+strconv.Itoa(r.Between(1, 2000)))
 		case k < 98:
@@ -265,15 +257,7 @@ func books(seed string, until time.Time) (*EventStore, []time.Time) {
 	var stalls, customers []*quarterAccount
 	open := func() *quarterAccount {
 		a := &quarterAccount{id: "acc-" + strconv.Itoa(len(stalls)+len(customers)+1)}
-		first, last := r.Pick(firstNames), r.Pick(lastNames)
-		owner := first + " " + last
-		switch n := r.Intn(10); {
-		case n < 2:
-			owner = last + ", " + first
-		case n < 3:
-			owner = first + ` "` + r.Pick(nicknames) + `" ` + last
-		}
-		record(a.id, AccountOpened{Account: a.id, Owner: owner})
+		record(a.id, AccountOpened{Account: a.id, Owner: randomOwner(r)})
 		return a
 	}
 	move := func(a *quarterAccount, amount int) {
@@ -357,4 +341,18 @@ func books(seed string, until time.Time) (*EventStore, []time.Time) {
 		}
 	}
 	return store, transfers
+}
+
+// randomOwner is an owner's name as Ines types it: mostly first name and
+// surname, sometimes surname first with a comma, sometimes with a
+// nickname in quotes.
+func randomOwner(r *puzzle.Rand) string {
+	first, last := r.Pick(firstNames), r.Pick(lastNames)
+	switch n := r.Intn(10); {
+	case n < 2:
+		return last + ", " + first
+	case n < 3:
+		return first + ` "` + r.Pick(nicknames) + `" ` + last
+	}
+	return first + " " + last
 }

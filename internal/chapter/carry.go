@@ -75,7 +75,7 @@ func carry(chapters []*Chapter) map[string]map[string][]byte {
 				take(name, src{s.source, renamePackage(s.body, pkg)})
 			}
 		}
-		if len(gen) > 0 || ch.Carries != "" {
+		if len(gen) > 0 {
 			out[ch.ID] = gen
 		}
 		for name, data := range ch.Exercise {
